@@ -26,7 +26,7 @@ export const AreaNode: z.ZodType<AreaNode> = Area.extend({
   get children() {
     return z.array(AreaNode).optional();
   },
-});
+}).meta({ id: 'AreaNode' });
 
 export const AreaCodeParams = z.object({ code: AreaCode });
 export const AreaList = z.object({ items: z.array(Area) });

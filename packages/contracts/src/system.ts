@@ -7,6 +7,7 @@ export const DemoAccount = z.object({
   role: Role,
   orgName: z.string(),
 });
+export type DemoAccount = z.infer<typeof DemoAccount>;
 export const Meta = z.object({
   name: z.string(),
   version: z.string(),

@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { DemoAccount } from '@shuzhi/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { areasRoutes } from './modules/areas/index.ts';
+import { authRoutes, SESSION_COOKIE, usersRoutes } from './modules/auth/index.ts';
+import { jobsRoutes } from './modules/jobs/index.ts';
+import { orgsRoutes } from './modules/orgs/index.ts';
+import { type Actor, anonymous } from './platform/actor.ts';
+import { AppError } from './platform/errors.ts';
+import { installMetrics } from './platform/http/metrics.ts';
+import { installProblemHandlers, routeNotFound } from './platform/http/problem.ts';
+import { systemRoutes } from './platform/http/system.routes.ts';
+import { randomToken } from './platform/ids.ts';
+import { loggerOptions } from './platform/logger.ts';
+import type { Services } from './services.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export type AppOptions = { config: Config; services: Services; demo: boolean; demoAccounts: DemoAccount[] };
+
+const defaultWebDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the Fastify app: kernel plugins, every module's routes under /api/v1, and the web app. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, services, demo, demoAccounts } = opts;
+  const app = Fastify({
+    logger: loggerOptions(config.LOG_LEVEL),
+    bodyLimit: Math.round(config.SHUZHI_BODY_LIMIT_MB * 1024 * 1024),
+    trustProxy: config.SHUZHI_PUBLIC_URL !== undefined,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomToken(9),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  if (config.SHUZHI_CORS_ORIGINS) {
+    await app.register(cors, {
+      origin: config.SHUZHI_CORS_ORIGINS.split(',').map((s) => s.trim()),
+      credentials: true,
+    });
+  }
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { after: ctx.after }),
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Shuzhi 数智 API',
+        version: '1',
+        description: '一体化智能化公共数据平台 / Integrated public data platform',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installMetrics(app);
+
+  app.decorateRequest('actor', { getter: () => anonymous, setter: () => {} });
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const auth = req.headers.authorization;
+    let actor: Actor;
+    if (auth?.startsWith('Bearer ')) actor = await services.auth.actorFromBearer(auth.slice(7).trim());
+    else actor = await services.auth.actorFromSession(req.cookies[SESSION_COOKIE]);
+    Object.defineProperty(req, 'actor', { value: actor, writable: false });
+  });
+
+  await app.register(systemRoutes, { db: services.db, demo, demoAccounts });
+  await app.register(authRoutes, {
+    prefix: '/api/v1/auth',
+    auth: services.auth,
+    cookieSecure: config.SHUZHI_COOKIE_SECURE ?? config.SHUZHI_PUBLIC_URL?.startsWith('https:') ?? false,
+    loginPerMinute: config.SHUZHI_LOGIN_RATE_PER_MINUTE,
+  });
+  await app.register(usersRoutes, {
+    prefix: '/api/v1/auth',
+    users: services.users,
+    clients: services.clients,
+  });
+  await app.register(areasRoutes, { prefix: '/api/v1/areas', areas: services.areas });
+  await app.register(orgsRoutes, { prefix: '/api/v1/orgs', orgs: services.orgs });
+  await app.register(jobsRoutes, { prefix: '/api/v1/jobs', jobs: services.jobs });
+
+  await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);
+  return app;
+}
+
+/** Serves the built web app; unknown non-API paths get index.html so client-side routes work. */
+async function registerWeb(app: FastifyInstance, dir: string): Promise<void> {
+  if (!existsSync(dir)) {
+    app.log.warn({ dir }, 'web app not built (npm run build:web); serving the API only');
+    app.setNotFoundHandler(routeNotFound);
+    return;
+  }
+  await app.register(fastifyStatic, { root: dir, wildcard: false, maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    const isPage =
+      req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html');
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return routeNotFound(req, reply);
+  });
+}

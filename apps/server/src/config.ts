@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every setting Shuzhi reads, documented in docs/configuration.md. Nothing else reads process.env. */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  SHUZHI_DATA_DIR: z.string().default('.shuzhi-data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUZHI_PUBLIC_URL: z.string().url().optional(),
+  SHUZHI_TOKEN_SIGNING_KEY: z.string().optional(),
+  SHUZHI_COOKIE_SECURE: bool.optional(),
+  SHUZHI_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SHUZHI_TOKEN_MINUTES: z.coerce.number().int().min(1).max(120).default(15),
+  SHUZHI_BODY_LIMIT_MB: z.coerce.number().min(0.1).max(2048).default(10),
+  SHUZHI_CORS_ORIGINS: z.string().optional(),
+  SHUZHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  SHUZHI_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  SHUZHI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  SHUZHI_WORKER: bool.default(true),
+  SHUZHI_WEB_DIR: z.string().optional(),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { inMemory: boolean };
+
+/** Parses settings from an environment (process.env by default) and explains every bad one. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置无效 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, inMemory: false, ...overrides };
+}

@@ -1,0 +1,10 @@
+export { createActorBuilder } from './actor-builder.ts';
+export { authRoutes, SESSION_COOKIE } from './auth.routes.ts';
+export { type AuthService, createAuthService } from './auth.service.ts';
+export type { AuthTables } from './auth.tables.ts';
+export { DEMO_PASSWORD, ensureAdmin, ensureDemoAccounts } from './bootstrap.ts';
+export { type ClientsService, createClientsService } from './clients.service.ts';
+export { authMigrations } from './migrations/index.ts';
+export { keysFromPem, type TokenKeys } from './tokens.ts';
+export { usersRoutes } from './users.routes.ts';
+export { createUsersService, type UsersService } from './users.service.ts';

@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import { areasMigrations } from './areas/index.ts';
+import { authMigrations } from './auth/index.ts';
+import { jobsMigrations } from './jobs/index.ts';
+import { orgsMigrations } from './orgs/index.ts';
+
+/** Every module's migrations, keyed by dated names so that name order is creation order. */
+export function allMigrations(): Record<string, Migration> {
+  const all: Record<string, Migration>[] = [areasMigrations, orgsMigrations, authMigrations, jobsMigrations];
+  const out: Record<string, Migration> = {};
+  for (const set of all) {
+    for (const [name, m] of Object.entries(set)) {
+      if (out[name]) throw new Error(`duplicate migration name ${name}`);
+      out[name] = m;
+    }
+  }
+  return out;
+}

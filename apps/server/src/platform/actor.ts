@@ -1,0 +1,41 @@
+import type { Role } from '@shuzhi/contracts';
+import { AppError } from './errors.ts';
+
+/** Who is acting: passed explicitly to every service function. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user' | 'client' | 'system';
+      /** The user's id, or the API client's record id. */
+      id: string;
+      name: string;
+      orgId: string;
+      orgName: string;
+      roles: Role[];
+      /** The area the actor acts within, and its code path (`330100.330106...`) for prefix checks. */
+      areaCode: string;
+      areaPath: string;
+      sessionId?: string;
+    };
+
+export type SignedInActor = Exclude<Actor, { kind: 'anonymous' }>;
+
+export const anonymous: Actor = { kind: 'anonymous' };
+
+/** Throws `unauthenticated` unless someone is signed in. */
+export function requireSignedIn(actor: Actor): SignedInActor {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  return actor;
+}
+
+/** Throws `forbidden` unless the actor holds one of the roles. */
+export function requireRole(actor: Actor, ...roles: Role[]): SignedInActor {
+  const a = requireSignedIn(actor);
+  if (!roles.some((r) => a.roles.includes(r))) throw new AppError('forbidden', { need: roles.join(' | ') });
+  return a;
+}
+
+/** True when an area (by its code path) lies within the actor's area. */
+export function coversArea(actor: SignedInActor, areaPath: string): boolean {
+  return areaPath === actor.areaPath || areaPath.startsWith(`${actor.areaPath}.`);
+}

@@ -1,0 +1,66 @@
+import type { DemoAccount } from '@shuzhi/contracts';
+import type { Config } from './config.ts';
+import type { Db } from './db/connection.ts';
+import { createAreasService } from './modules/areas/index.ts';
+import {
+  createActorBuilder,
+  createAuthService,
+  createClientsService,
+  createUsersService,
+  ensureAdmin,
+  ensureDemoAccounts,
+  type TokenKeys,
+} from './modules/auth/index.ts';
+import { createJobsService } from './modules/jobs/index.ts';
+import { createOrgsService } from './modules/orgs/index.ts';
+
+/** Wires the modules' services together; each names exactly what it depends on. */
+export function createServices(db: Db, config: Config, keys: TokenKeys) {
+  const jobs = createJobsService({ db });
+  const areas = createAreasService({ db, jobs });
+  const orgs = createOrgsService({ db, areas });
+  const actors = createActorBuilder({ db, orgs, areas });
+  const auth = createAuthService({
+    db,
+    orgs,
+    areas,
+    actors,
+    keys,
+    settings: {
+      sessionHours: config.SHUZHI_SESSION_HOURS,
+      tokenMinutes: config.SHUZHI_TOKEN_MINUTES,
+      lockoutThreshold: config.SHUZHI_LOCKOUT_THRESHOLD,
+      lockoutMinutes: config.SHUZHI_LOCKOUT_MINUTES,
+    },
+  });
+  const users = createUsersService({ db, orgs, areas });
+  const clients = createClientsService({ db, orgs });
+  return { db, jobs, areas, orgs, auth, users, clients };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export type SeedResult = {
+  areasImported: number;
+  orgsCreated: number;
+  admin: { username: string; password: string } | null;
+  demoAccounts: DemoAccount[];
+};
+
+/**
+ * Reference data every platform needs (Hangzhou's divisions, the city's departments), then the
+ * first admin (production) or the demo accounts (demo). Safe to run at every start.
+ */
+export async function seed(
+  s: Services,
+  opts: { demo: boolean; onAreaProgress?: (done: number, total: number) => void },
+): Promise<SeedResult> {
+  let areasImported = 0;
+  if ((await s.areas.countAreas()) === 0) {
+    areasImported = (await s.areas.importReference(opts.onAreaProgress)).imported;
+  }
+  const orgsCreated = await s.orgs.seedDefaults();
+  const demoAccounts = opts.demo ? await ensureDemoAccounts(s.users, s.orgs) : [];
+  const admin = opts.demo ? null : await ensureAdmin(s.users, s.orgs);
+  return { areasImported, orgsCreated, admin, demoAccounts };
+}

@@ -1,0 +1,50 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@shuzhi/contracts';
+import type { ParseKeys } from 'i18next';
+import type { ComponentType } from 'react';
+
+export type NavItem = {
+  key: string;
+  /** Absolute path under /workspace. */
+  path: string;
+  /** Translation key of the menu label; add it to both locale files. */
+  labelKey: ParseKeys;
+  icon: ComponentType<{ 'aria-hidden'?: boolean }>;
+  /** Only actors holding one of these roles see the entry (and may open the page). */
+  roles?: Role[];
+};
+
+/** The workspace menu. A new module adds one entry here and one route in router.tsx. */
+export const navItems: NavItem[] = [
+  { key: 'dashboard', path: '/workspace', labelKey: 'nav.dashboard', icon: DashboardOutlined },
+  { key: 'areas', path: '/workspace/areas', labelKey: 'nav.areas', icon: EnvironmentOutlined },
+  { key: 'orgs', path: '/workspace/orgs', labelKey: 'nav.orgs', icon: ApartmentOutlined },
+  {
+    key: 'users',
+    path: '/workspace/users',
+    labelKey: 'nav.users',
+    icon: TeamOutlined,
+    roles: ['platform_admin'],
+  },
+  {
+    key: 'clients',
+    path: '/workspace/clients',
+    labelKey: 'nav.clients',
+    icon: ApiOutlined,
+    roles: ['platform_admin'],
+  },
+  { key: 'jobs', path: '/workspace/jobs', labelKey: 'nav.jobs', icon: ScheduleOutlined },
+];
+
+/** The entry whose path is the longest prefix of the current location. */
+export const activeNavKey = (pathname: string): string | undefined =>
+  navItems
+    .filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.key;

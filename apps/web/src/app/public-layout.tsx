@@ -1,0 +1,69 @@
+import { LoginOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Brand } from '../ui/brand';
+import { DemoBadge } from '../ui/demo-badge';
+import { LangSwitch } from '../ui/lang-switch';
+import { useMe } from './auth';
+import { useMeta } from './meta';
+
+/** Frame of the pages anyone may open: portal, public area browser, login. */
+export const PublicLayout = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const { data: me } = useMe();
+  const { data: meta } = useMeta();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+          paddingInline: 'clamp(12px, 4vw, 48px)',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
+      >
+        <Flex align="center" justify="space-between" gap={12} style={{ height: '100%' }}>
+          <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+            <Brand />
+            <DemoBadge />
+          </Flex>
+          <nav aria-label={t('nav.menu')}>
+            <Flex align="center" gap={8} wrap={false}>
+              <Link to="/areas" style={{ whiteSpace: 'nowrap' }}>
+                {t('nav.areas')}
+              </Link>
+              <LangSwitch ghost />
+              {me ? (
+                <Button type="primary" onClick={() => navigate('/workspace')}>
+                  {t('header.workspace')}
+                </Button>
+              ) : pathname === '/login' ? null : (
+                <Button
+                  type="primary"
+                  icon={<LoginOutlined aria-hidden />}
+                  onClick={() => navigate('/login')}
+                >
+                  {t('header.login')}
+                </Button>
+              )}
+            </Flex>
+          </nav>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 'clamp(12px, 3vw, 32px) clamp(12px, 4vw, 48px)' }}>
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Typography.Text type="secondary">
+          {t('app.name')} · {t('app.tagline')}
+          {meta ? ` · v${meta.version}` : ''}
+        </Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+};

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth, RequireRole } from './guards';
+import { lazyPage } from './lazy-page';
+import { navItems } from './nav';
+import { PublicLayout } from './public-layout';
+import { RouteError } from './route-error';
+import { WorkspaceLayout } from './workspace-layout';
+
+const HomePage = lazyPage(() => import('../pages/public/home-page'), 'HomePage');
+const PublicAreasPage = lazyPage(() => import('../pages/public/public-areas-page'), 'PublicAreasPage');
+const LoginPage = lazyPage(() => import('../pages/auth/login-page'), 'LoginPage');
+const NotFoundPage = lazyPage(() => import('../pages/public/not-found-page'), 'NotFoundPage');
+const DashboardPage = lazyPage(() => import('../pages/dashboard/dashboard-page'), 'DashboardPage');
+const AreasPage = lazyPage(() => import('../pages/areas/areas-page'), 'AreasPage');
+const OrgsPage = lazyPage(() => import('../pages/orgs/orgs-page'), 'OrgsPage');
+const UsersPage = lazyPage(() => import('../pages/users/users-page'), 'UsersPage');
+const ClientsPage = lazyPage(() => import('../pages/clients/clients-page'), 'ClientsPage');
+const JobsPage = lazyPage(() => import('../pages/jobs/jobs-page'), 'JobsPage');
+const PasswordPage = lazyPage(() => import('../pages/account/password-page'), 'PasswordPage');
+
+/** Wraps a workspace page in the role gate its nav entry declares. */
+const gated = (navKey: string, page: ReactNode) => {
+  const roles = navItems.find((item) => item.key === navKey)?.roles;
+  return roles ? <RequireRole roles={roles}>{page}</RequireRole> : page;
+};
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/areas', element: <PublicAreasPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: '/workspace',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <WorkspaceLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'areas', element: gated('areas', <AreasPage />) },
+      { path: 'orgs', element: gated('orgs', <OrgsPage />) },
+      { path: 'users', element: gated('users', <UsersPage />) },
+      { path: 'clients', element: gated('clients', <ClientsPage />) },
+      { path: 'jobs', element: gated('jobs', <JobsPage />) },
+      { path: 'password', element: <PasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
