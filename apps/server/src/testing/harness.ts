@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { FastifyInstance } from 'fastify';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -15,7 +15,10 @@ import { createServices, type SeedResult, type Services, seed } from '../service
  * test context: every context starts from the same migrated, seeded state and cannot see another's writes.
  */
 const baseConfig = (overrides: Record<string, string> = {}): Config =>
-  loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, ...overrides }, { inMemory: true });
+  loadConfig(
+    { LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, ...overrides },
+    { inMemory: true },
+  );
 
 type Template = { pglite: PGlite } | { pgUrl: string; templateName: string };
 let template: Promise<Template> | null = null;
@@ -36,7 +39,9 @@ function withDatabase(url: string, name: string): string {
 }
 
 async function admin(url: string, statement: string): Promise<void> {
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+  });
   try {
     await sql.raw(statement).execute(db);
   } finally {
@@ -48,7 +53,11 @@ async function makeTemplate(config: Config): Promise<Template> {
   if (config.DATABASE_URL) {
     const templateName = `shuzhi_tpl_${process.pid}_${Date.now()}`;
     await admin(config.DATABASE_URL, `create database ${templateName}`);
-    const handle = await openDatabase({ kind: 'postgres', url: withDatabase(config.DATABASE_URL, templateName), poolSize: 2 });
+    const handle = await openDatabase({
+      kind: 'postgres',
+      url: withDatabase(config.DATABASE_URL, templateName),
+      poolSize: 2,
+    });
     await seedInto(handle, config);
     await handle.close();
     return { pgUrl: config.DATABASE_URL, templateName };
@@ -100,7 +109,11 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     config,
     handle,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'shuzhi_session');
       if (!cookie) throw new Error('no session cookie');

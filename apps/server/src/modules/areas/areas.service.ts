@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.ts';
 import { type Actor, requireRole } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { JobsService } from '../jobs/index.ts';
-import { assertMayCreateGrid } from './areas.policy.ts';
+import { assertCoversCommunity, assertMayDrawGrids } from './areas.policy.ts';
 import * as repo from './areas.repo.ts';
 import { type ReferenceArea, readReferenceAreas } from './reference-data.ts';
 
@@ -94,6 +94,7 @@ export function createAreasService(deps: { db: Db; jobs: JobsService }) {
     },
 
     async createGrid(actor: Actor, communityCode: string, name: string): Promise<Area> {
+      const a = assertMayDrawGrids(actor);
       return db.transaction().execute(async (trx) => {
         // Lock the community so concurrent creations number their grids one after another.
         const community = await trx
@@ -103,7 +104,7 @@ export function createAreasService(deps: { db: Db; jobs: JobsService }) {
           .forUpdate()
           .executeTakeFirst();
         if (!community) throw notFound('area', communityCode);
-        const a = assertMayCreateGrid(actor, community);
+        assertCoversCommunity(a, community);
         if (community.level !== 'community') {
           throw new AppError('grid_parent_not_community', { code: community.code, level: community.level });
         }

@@ -59,10 +59,12 @@ export const cityDepartments: {
 
 /**
  * A deterministic, checksum-valid code for a government organ: registration authority 1 (机构编制),
- * category 1 (机关), the area code, then a serial standing in for the organisation code.
+ * category 1 (机关), the county-level area code, then the street part of the area and a serial,
+ * standing in for the organisation code.
  */
 export function organCode(areaCode: string, serial: number): string {
-  const body = `11${areaCode.slice(0, 6)}MB${String(serial).padStart(7, '0')}`;
+  const street = areaCode.slice(6, 9).padEnd(3, '0');
+  const body = `11${areaCode.slice(0, 6)}MB${street}${String(serial).padStart(4, '0')}`;
   return body + creditCodeCheckChar(body);
 }
 

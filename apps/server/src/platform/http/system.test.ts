@@ -18,16 +18,25 @@ describe('kernel', () => {
   it('tells the web app it runs in demo mode, with the demo accounts', async () => {
     const meta = (await t.app.inject('/api/v1/meta')).json();
     expect(meta.demo).toBe(true);
-    expect(meta.demoAccounts.map((a: { role: string }) => a.role).sort()).toEqual(
-      ['approver', 'auditor', 'clerk', 'commander', 'data_officer', 'handler', 'platform_admin', 'viewer'],
-    );
+    expect(meta.demoAccounts.map((a: { role: string }) => a.role).sort()).toEqual([
+      'approver',
+      'auditor',
+      'clerk',
+      'commander',
+      'data_officer',
+      'handler',
+      'platform_admin',
+      'viewer',
+    ]);
   });
 
   it('counts requests per route in Prometheus format', async () => {
     await t.app.inject('/api/v1/areas/330100');
     const res = await t.app.inject('/metrics');
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.body).toMatch(/shuzhi_http_requests_total\{method="GET",route="\/api\/v1\/areas\/:code",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /shuzhi_http_requests_total\{method="GET",route="\/api\/v1\/areas\/:code",status="200"\} \d+/,
+    );
     expect(res.body).toContain('shuzhi_http_request_duration_seconds_bucket');
   });
 

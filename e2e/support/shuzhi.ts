@@ -1,0 +1,45 @@
+import type { Locator, Page } from 'playwright-core';
+import { expectPath, expectVisible } from './browser.ts';
+
+/** The demo platform administrator (apps/server seeds it with `serve --demo`). */
+export const ADMIN = { username: 'admin', password: 'Demo2026shuzhi' } as const;
+
+/** Fills the sign-in form on /login and submits it; the caller asserts where it lands. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Signs in as the demo admin and waits for the workspace. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto('/login');
+  await signIn(page, ADMIN.username, ADMIN.password);
+  await expectPath(page, '/workspace');
+  await expectVisible(page.getByTestId('dashboard-profile'));
+}
+
+export const mainMenu = (page: Page): Locator => page.getByRole('navigation', { name: '主菜单' });
+
+/** Picks an option of an Ant Design select: opens it, optionally types to search, clicks the option. */
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  option: string,
+  search?: { combobox: Locator; text: string },
+): Promise<void> {
+  await select.click();
+  if (search) await search.combobox.fill(search.text);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The row of an area in the tree, found by its exact name. */
+export const treeItem = (tree: Locator, name: string): Locator =>
+  tree.getByRole('treeitem').filter({ has: tree.page().getByText(name, { exact: true }) });
+
+/** Expands a collapsed tree row by its switcher and waits until the tree says it is expanded. */
+export async function expandTreeItem(item: Locator): Promise<void> {
+  await item.locator('.ant-tree-switcher').click();
+  await item.and(item.page().locator('[aria-expanded="true"]')).waitFor();
+}
