@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { baseURL, expectPath, expectText, expectVisible, useBrowser } from './support/browser.ts';
+import {
+  baseURL,
+  expectField,
+  expectPath,
+  expectText,
+  expectVisible,
+  useBrowser,
+} from './support/browser.ts';
 import {
   ADMIN,
   expandTreeItem,
@@ -8,6 +15,7 @@ import {
   signIn,
   signInAsAdmin,
   treeItem,
+  treeSettled,
 } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
@@ -38,7 +46,10 @@ describe('signing in', () => {
     await signIn(page, ADMIN.username, ADMIN.password);
     await expectPath(page, '/workspace');
     await expectText(page.getByTestId('demo-badge'), '演示环境');
-    await expectText(page.getByTestId('dashboard-profile'), 'admin', '杭州市数据资源管理局', '平台管理员');
+    const profile = page.getByTestId('dashboard-profile');
+    await expectField(profile, '用户名', 'admin');
+    await expectField(profile, '当前机构', '杭州市数据资源管理局');
+    await expectField(profile, '角色', '平台管理员');
     await expectVisible(mainMenu(page).getByRole('link', { name: '用户' }));
   });
 });
@@ -91,7 +102,10 @@ describe('users', () => {
 
     await expectPath(page, '/workspace');
     await expectText(page.getByRole('heading', { level: 1 }), `欢迎，${displayName}`);
-    await expectText(page.getByTestId('dashboard-profile'), username, '西湖区人民政府', '指挥长(机长)');
+    const profile = page.getByTestId('dashboard-profile');
+    await expectField(profile, '用户名', username);
+    await expectField(profile, '当前机构', '西湖区人民政府');
+    await expectField(profile, '角色', '指挥长(机长)');
     // A commander is no platform admin: no user management in the menu.
     await expectVisible(mainMenu(page).getByRole('link', { name: '行政区划' }));
     expect(await mainMenu(page).getByRole('link', { name: '用户' }).count()).toBe(0);
@@ -103,7 +117,7 @@ describe('users', () => {
     await expectText(page.getByTestId('login-error'), '用户名或密码错误');
     await signIn(page, username, newPassword);
     await expectPath(page, '/workspace');
-    await expectText(page.getByTestId('dashboard-profile'), '西湖区人民政府');
+    await expectField(page.getByTestId('dashboard-profile'), '当前机构', '西湖区人民政府');
   });
 });
 
@@ -120,18 +134,16 @@ describe('areas', () => {
     await expectText(tree, '杭州市', '西湖区');
     await expectText(page.getByTestId('area-detail'), '在左侧选择一个区划查看详情');
 
-    await expandTreeItem(treeItem(tree, '西湖区'));
-    await expandTreeItem(treeItem(tree, '北山街道'));
+    await expandTreeItem(tree, '西湖区');
+    await expandTreeItem(tree, '北山街道');
     await treeItem(tree, community.name).getByText(community.name, { exact: true }).click();
+    await treeSettled(tree);
 
     const detail = page.getByTestId('area-detail');
-    await expectText(
-      detail,
-      community.name,
-      community.code,
-      '社区',
-      `杭州市 / 西湖区 / 北山街道 / ${community.name}`,
-    );
+    await expectField(detail, '名称', community.name);
+    await expectField(detail, '代码', community.code);
+    await expectField(detail, '级别', '社区');
+    await expectField(detail, '所在路径', `杭州市 / 西湖区 / 北山街道 / ${community.name}`);
     await expectVisible(treeItem(tree, community.name).and(page.locator('[aria-selected="true"]')));
 
     // A fresh page: the street is hidden in the collapsed tree until search reveals it.
@@ -150,7 +162,10 @@ describe('areas', () => {
     await expectVisible(street);
     await expectVisible(street.and(page.locator('[aria-selected="true"]')));
     await expectVisible(treeItem(tree, '西湖区').and(page.locator('[aria-expanded="true"]')));
-    await expectText(detail, '北山街道', BEISHAN_STREET, '街道', '杭州市 / 西湖区 / 北山街道');
+    await expectField(detail, '名称', '北山街道');
+    await expectField(detail, '代码', BEISHAN_STREET);
+    await expectField(detail, '级别', '街道');
+    await expectField(detail, '所在路径', '杭州市 / 西湖区 / 北山街道');
   });
 });
 
@@ -163,22 +178,23 @@ describe('language', () => {
 
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => html.getAttribute('lang')).toBe('en');
-    await expectVisible(mainMenu(page).getByRole('link', { name: 'Users' }));
+    await expectVisible(mainMenu(page, 'Main menu').getByRole('link', { name: 'Users' }));
     await expectText(page.getByRole('heading', { level: 1 }), 'Welcome, ');
-    await expectText(page.getByTestId('dashboard-profile'), 'Platform admin');
+    await expectField(page.getByTestId('dashboard-profile'), 'Roles', 'Platform admin');
     await expectText(page.getByTestId('demo-badge'), 'Demo');
     await expectText(page.getByTestId('lang-switch'), '中文');
     expect(await page.title()).toBe('Shuzhi 数智 · Digital Government Platform');
 
     // The choice is remembered across a reload.
     await page.reload();
-    await expectVisible(mainMenu(page).getByRole('link', { name: 'Areas' }));
+    await expectVisible(mainMenu(page, 'Main menu').getByRole('link', { name: 'Areas' }));
     expect(await html.getAttribute('lang')).toBe('en');
 
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => html.getAttribute('lang')).toBe('zh-CN');
     await expectVisible(mainMenu(page).getByRole('link', { name: '用户' }));
     await expectText(page.getByRole('heading', { level: 1 }), '欢迎，');
+    await expectField(page.getByTestId('dashboard-profile'), '角色', '平台管理员');
     await expectText(page.getByTestId('lang-switch'), 'English');
     expect(await mainMenu(page).getByRole('link', { name: 'Users' }).count()).toBe(0);
   });

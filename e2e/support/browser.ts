@@ -94,3 +94,22 @@ export async function expectPath(page: Page, path: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === path);
   expect(new URL(page.url()).pathname).toBe(path);
 }
+
+/** The value cell next to an Ant Design Descriptions label (bordered or not), found by the exact label. */
+export const field = (container: Locator, label: string): Locator =>
+  container
+    .locator('.ant-descriptions-item-label')
+    .filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+    .locator(
+      'xpath=following-sibling::*[contains(concat(" ", @class, " "), " ant-descriptions-item-content ")][1]',
+    );
+
+/** Waits until the Descriptions value shown for `label` is exactly `value`. */
+export async function expectField(container: Locator, label: string, value: string): Promise<void> {
+  const cell = field(container, label);
+  await cell.first().waitFor({ state: 'visible' });
+  await expect
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text a person sees, not the DOM property.
+    .poll(async () => (await cell.first().innerText()).trim(), { timeout: STEP_MS, interval: 100 })
+    .toBe(value);
+}

@@ -20,7 +20,8 @@ export async function signInAsAdmin(page: Page): Promise<void> {
   await expectVisible(page.getByTestId('dashboard-profile'));
 }
 
-export const mainMenu = (page: Page): Locator => page.getByRole('navigation', { name: '主菜单' });
+/** The workspace side menu; its accessible name follows the language ('Main menu' in English). */
+export const mainMenu = (page: Page, name = '主菜单'): Locator => page.getByRole('navigation', { name });
 
 /** Picks an option of an Ant Design select: opens it, optionally types to search, clicks the option. */
 export async function pickOption(
@@ -38,8 +39,19 @@ export async function pickOption(
 export const treeItem = (tree: Locator, name: string): Locator =>
   tree.getByRole('treeitem').filter({ has: tree.page().getByText(name, { exact: true }) });
 
+/**
+ * Waits for the tree's expand/collapse animation to end: Ant Design's tree ignores clicks on rows
+ * that are still sliding in, as a person would never click that fast.
+ */
+export async function treeSettled(tree: Locator): Promise<void> {
+  await tree.locator('.ant-tree-treenode-motion').first().waitFor({ state: 'detached' });
+}
+
 /** Expands a collapsed tree row by its switcher and waits until the tree says it is expanded. */
-export async function expandTreeItem(item: Locator): Promise<void> {
+export async function expandTreeItem(tree: Locator, name: string): Promise<void> {
+  const item = treeItem(tree, name);
+  await treeSettled(tree);
   await item.locator('.ant-tree-switcher').click();
-  await item.and(item.page().locator('[aria-expanded="true"]')).waitFor();
+  await item.and(tree.page().locator('[aria-expanded="true"]')).waitFor();
+  await treeSettled(tree);
 }

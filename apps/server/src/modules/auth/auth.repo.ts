@@ -110,12 +110,15 @@ export async function listActiveAdminIds(db: Db): Promise<string[]> {
 export const insertSession = (db: Db, row: Omit<SessionRow, 'created_at'>) =>
   db.insertInto('auth.sessions').values(row).execute();
 
-export const findLiveSession = (db: Db, tokenHash: string) =>
+/** A live session with its user, in one round trip: this runs on every request. */
+export const findLiveSessionUser = (db: Db, tokenHash: string) =>
   db
-    .selectFrom('auth.sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', new Date())
+    .selectFrom('auth.sessions as s')
+    .innerJoin('auth.users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select(['s.org_id as session_org_id', 's.token_hash'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', new Date())
     .executeTakeFirst();
 
 export const setSessionOrg = (db: Db, tokenHash: string, orgId: string) =>

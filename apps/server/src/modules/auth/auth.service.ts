@@ -122,11 +122,10 @@ export function createAuthService(deps: {
     /** The actor behind a session cookie, or anonymous when it is missing, expired or revoked. */
     async actorFromSession(token: string | undefined): Promise<Actor> {
       if (!token) return anonymous;
-      const session = await repo.findLiveSession(db, sha256(token));
-      if (!session) return anonymous;
-      const user = await repo.findUser(db, session.user_id);
-      if (!user) return anonymous;
-      return (await actors.forUser(user, session.org_id, session.token_hash)) ?? anonymous;
+      const row = await repo.findLiveSessionUser(db, sha256(token));
+      if (!row) return anonymous;
+      const { session_org_id, token_hash, ...user } = row;
+      return (await actors.forUser(user, session_org_id, token_hash)) ?? anonymous;
     },
 
     /** The actor behind a bearer token; an invalid token is an error, not anonymity. */
