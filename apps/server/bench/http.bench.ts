@@ -56,7 +56,7 @@ const config = loadConfig(
   { inMemory: databaseUrl === undefined },
 );
 const rt = await openRuntime(config);
-await seed(rt.services, { demo: true });
+await seed(rt.services, { accounts: 'demo' });
 const app = await buildApp({ config, services: rt.services, demo: true, demoAccounts: [] });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
 const login = await fetch(`${base}/api/v1/auth/login`, {

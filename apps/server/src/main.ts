@@ -9,6 +9,7 @@ import { createWorker } from './modules/jobs/index.ts';
 import { AppError, renderMessage } from './platform/errors.ts';
 import { VERSION } from './platform/version.ts';
 import { openRuntime } from './runtime.ts';
+import { seed } from './services.ts';
 
 const program = new Command()
   .name('shuzhi')
@@ -52,10 +53,15 @@ program
 
 program
   .command('migrate')
-  .description('执行数据库迁移 / apply database migrations')
+  .description('执行数据库迁移并载入参考数据 / apply database migrations and load the reference data')
   .action(async () => {
     const rt = await openRuntime(config());
-    console.log('数据库已是最新 / database is up to date');
+    const bar = progressBar('导入行政区划 / importing areas');
+    const r = await seed(rt.services, { accounts: 'none', onAreaProgress: (d, t) => bar.update(d, t) });
+    bar.stop();
+    console.log(
+      `数据库已是最新 / database is up to date (areas imported: ${r.areasImported}, organisations created: ${r.orgsCreated})`,
+    );
     await rt.close();
   });
 

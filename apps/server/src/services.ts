@@ -48,19 +48,19 @@ export type SeedResult = {
 };
 
 /**
- * Reference data every platform needs (Hangzhou's divisions, the city's departments), then the
- * first admin (production) or the demo accounts (demo). Safe to run at every start.
+ * Reference data every platform needs (Hangzhou's divisions, the city's departments), then, if
+ * asked, the first admin (production) or the demo accounts (demo). Safe to run at every start.
  */
 export async function seed(
   s: Services,
-  opts: { demo: boolean; onAreaProgress?: (done: number, total: number) => void },
+  opts: { accounts: 'none' | 'admin' | 'demo'; onAreaProgress?: (done: number, total: number) => void },
 ): Promise<SeedResult> {
   let areasImported = 0;
   if ((await s.areas.countAreas()) === 0) {
     areasImported = (await s.areas.importReference(opts.onAreaProgress)).imported;
   }
   const orgsCreated = await s.orgs.seedDefaults();
-  const demoAccounts = opts.demo ? await ensureDemoAccounts(s.users, s.orgs) : [];
-  const admin = opts.demo ? null : await ensureAdmin(s.users, s.orgs);
+  const demoAccounts = opts.accounts === 'demo' ? await ensureDemoAccounts(s.users, s.orgs) : [];
+  const admin = opts.accounts === 'admin' ? await ensureAdmin(s.users, s.orgs) : null;
   return { areasImported, orgsCreated, admin, demoAccounts };
 }

@@ -10,7 +10,10 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const started = Date.now();
   const rt = await openRuntime(config);
   const bar = progressBar('导入行政区划 / importing areas');
-  const seeded = await seed(rt.services, { demo: opts.demo, onAreaProgress: (d, t) => bar.update(d, t) });
+  const seeded = await seed(rt.services, {
+    accounts: opts.demo ? 'demo' : 'admin',
+    onAreaProgress: (d, t) => bar.update(d, t),
+  });
   bar.stop();
   const app = await buildApp({
     config,

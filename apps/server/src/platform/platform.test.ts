@@ -72,3 +72,23 @@ describe('secrets', () => {
     );
   });
 });
+
+describe('logging', () => {
+  it('redacts credentials from log lines', async () => {
+    const { default: pino } = await import('pino');
+    const { loggerOptions } = await import('./logger.ts');
+    const lines: string[] = [];
+    const opts = loggerOptions('info') as import('pino').LoggerOptions;
+    const log = pino(opts, { write: (s: string) => lines.push(s) });
+    log.info({
+      req: { headers: { authorization: 'Bearer secret-token', cookie: 'shuzhi_session=abc' } },
+      body: { password: 'Hunter2hunter2', client_secret: 'xyz' },
+    });
+    const line = lines.join('');
+    expect(line).not.toContain('secret-token');
+    expect(line).not.toContain('abc');
+    expect(line).not.toContain('Hunter2hunter2');
+    expect(line).not.toContain('xyz');
+    expect(line).toContain('[redacted]');
+  });
+});

@@ -29,7 +29,7 @@ const keys = keysFromPem(loadSecrets(null, {}).tokenSigningKey);
 
 async function seedInto(handle: DatabaseHandle, config: Config): Promise<void> {
   await migrateToLatest(handle.db);
-  seedResult = await seed(createServices(handle.db, config, keys), { demo: true });
+  seedResult = await seed(createServices(handle.db, config, keys), { accounts: 'demo' });
 }
 
 function withDatabase(url: string, name: string): string {
