@@ -27,6 +27,7 @@ import { installMetrics } from './platform/http/metrics.ts';
 import { installProblemHandlers, routeNotFound } from './platform/http/problem.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
 import { randomToken } from './platform/ids.ts';
+import { ledgerRoutes } from './platform/ledger/index.ts';
 import { loggerOptions } from './platform/logger.ts';
 import type { Services } from './services.ts';
 
@@ -131,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(areasRoutes, { prefix: '/api/v1/areas', areas: services.areas });
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', orgs: services.orgs });
   await app.register(jobsRoutes, { prefix: '/api/v1/jobs', jobs: services.jobs });
+  await app.register(ledgerRoutes, { prefix: '/api/v1/ledger', ledger: services.ledger });
 
   await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);
   return app;

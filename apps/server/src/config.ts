@@ -24,9 +24,21 @@ export const ConfigSchema = z.object({
   SHUZHI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUZHI_WORKER: bool.default(true),
   SHUZHI_WEB_DIR: z.string().optional(),
+  SHUZHI_LEDGER_ORIGIN: z
+    .string()
+    .regex(/^[^\s+]+$/, 'no spaces or +')
+    .optional(),
+  SHUZHI_LEDGER_SIGNING_KEY: z.string().optional(),
+  SHUZHI_LEDGER_SALT: z.string().min(16).optional(),
+  SHUZHI_LEDGER_CHECKPOINT_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { inMemory: boolean };
+
+/** The ledger's origin line: the public host's name, so witnesses can tell logs apart. */
+export const ledgerOrigin = (c: Config): string =>
+  c.SHUZHI_LEDGER_ORIGIN ??
+  (c.SHUZHI_PUBLIC_URL ? `${new URL(c.SHUZHI_PUBLIC_URL).host}/ledger` : 'shuzhi.local/ledger');
 
 /** Parses settings from an environment (process.env by default) and explains every bad one. */
 export function loadConfig(

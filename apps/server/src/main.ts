@@ -1,6 +1,7 @@
 import { Role } from '@shuzhi/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
+import { ledgerCommands } from './cli/ledger.ts';
 import { progressBar } from './cli/progress.ts';
 import { serve } from './cli/serve.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -144,6 +145,8 @@ program
       await rt.close();
     }
   });
+
+ledgerCommands(program, config);
 
 program
   .command('version')

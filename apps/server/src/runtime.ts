@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { Config } from './config.ts';
 import { type DatabaseHandle, openDatabase } from './db/connection.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { keysFromPem } from './modules/auth/index.ts';
 import { loadSecrets } from './platform/secrets.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -27,7 +26,11 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     await handle.close();
     throw e;
   }
-  const secrets = loadSecrets(dataDir, { tokenSigningKey: config.SHUZHI_TOKEN_SIGNING_KEY });
-  const services = createServices(handle.db, config, keysFromPem(secrets.tokenSigningKey));
+  const secrets = loadSecrets(dataDir, {
+    tokenSigningKey: config.SHUZHI_TOKEN_SIGNING_KEY,
+    ledgerSigningKey: config.SHUZHI_LEDGER_SIGNING_KEY,
+    ledgerSalt: config.SHUZHI_LEDGER_SALT,
+  });
+  const services = createServices(handle.db, config, secrets);
   return { config, handle, services, close: () => handle.close() };
 }

@@ -1,5 +1,5 @@
 import type { DemoAccount } from '@shuzhi/contracts';
-import type { Config } from './config.ts';
+import { type Config, ledgerOrigin } from './config.ts';
 import type { Db } from './db/connection.ts';
 import { createAreasService } from './modules/areas/index.ts';
 import {
@@ -9,13 +9,26 @@ import {
   createUsersService,
   ensureAdmin,
   ensureDemoAccounts,
-  type TokenKeys,
+  keysFromPem,
 } from './modules/auth/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
+import { createLedger, noteSigner } from './platform/ledger/index.ts';
+import type { Secrets } from './platform/secrets.ts';
 
 /** Wires the modules' services together; each names exactly what it depends on. */
-export function createServices(db: Db, config: Config, keys: TokenKeys) {
+export function createServices(db: Db, config: Config, secrets: Secrets) {
+  const origin = ledgerOrigin(config);
+  const ledger = createLedger({
+    db,
+    settings: {
+      origin,
+      signer: noteSigner(origin, secrets.ledgerSigningKey),
+      salt: secrets.ledgerSalt,
+      checkpointEveryMs: config.SHUZHI_LEDGER_CHECKPOINT_MS,
+      batchSize: 5000,
+    },
+  });
   const jobs = createJobsService({ db });
   const areas = createAreasService({ db, jobs });
   const orgs = createOrgsService({ db, areas });
@@ -25,7 +38,8 @@ export function createServices(db: Db, config: Config, keys: TokenKeys) {
     orgs,
     areas,
     actors,
-    keys,
+    ledger,
+    keys: keysFromPem(secrets.tokenSigningKey),
     settings: {
       sessionHours: config.SHUZHI_SESSION_HOURS,
       tokenMinutes: config.SHUZHI_TOKEN_MINUTES,
@@ -33,9 +47,9 @@ export function createServices(db: Db, config: Config, keys: TokenKeys) {
       lockoutMinutes: config.SHUZHI_LOCKOUT_MINUTES,
     },
   });
-  const users = createUsersService({ db, orgs, areas });
-  const clients = createClientsService({ db, orgs });
-  return { db, jobs, areas, orgs, auth, users, clients };
+  const users = createUsersService({ db, orgs, areas, ledger });
+  const clients = createClientsService({ db, orgs, ledger });
+  return { db, ledger, jobs, areas, orgs, auth, users, clients };
 }
 
 export type Services = ReturnType<typeof createServices>;

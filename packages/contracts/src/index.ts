@@ -2,5 +2,6 @@ export * from './areas.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './jobs.ts';
+export * from './ledger.ts';
 export * from './orgs.ts';
 export * from './system.ts';

@@ -24,6 +24,10 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const worker = config.SHUZHI_WORKER
     ? createWorker({ db: rt.handle.db, kinds: rt.services.jobs.kinds, log: app.log }).start()
     : null;
+  // Every server sequences the ledger; they take turns on its head row.
+  const sequencer = rt.services.ledger.startSequencer({
+    onError: (e) => app.log.error({ err: e }, 'ledger sequencer'),
+  });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url =
     config.SHUZHI_PUBLIC_URL ?? address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
@@ -57,6 +61,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await worker?.stop();
+    await sequencer.stop();
     await rt.close();
     process.exit(0);
   };

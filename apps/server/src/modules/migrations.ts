@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { ledgerMigrations } from '../platform/ledger/index.ts';
 import { areasMigrations } from './areas/index.ts';
 import { authMigrations } from './auth/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
@@ -6,7 +7,13 @@ import { orgsMigrations } from './orgs/index.ts';
 
 /** Every module's migrations, keyed by dated names so that name order is creation order. */
 export function allMigrations(): Record<string, Migration> {
-  const all: Record<string, Migration>[] = [areasMigrations, orgsMigrations, authMigrations, jobsMigrations];
+  const all: Record<string, Migration>[] = [
+    areasMigrations,
+    orgsMigrations,
+    authMigrations,
+    jobsMigrations,
+    ledgerMigrations,
+  ];
   const out: Record<string, Migration> = {};
   for (const set of all) {
     for (const [name, m] of Object.entries(set)) {

@@ -89,6 +89,11 @@ export const messages = {
     zh: '不能停用或降级最后一个平台管理员',
     en: 'The last platform administrator cannot be disabled or demoted',
   },
+  proof_out_of_range: {
+    kind: 'invalid',
+    zh: '证明参数超出范围：当前日志大小为 {size}，需 0 ≤ 索引 < 大小 ≤ {size}',
+    en: 'Proof parameters out of range: the log has {size} entries; need 0 ≤ index < size ≤ {size}',
+  },
   rate_limited: {
     kind: 'rate_limited',
     zh: '请求过于频繁，请 {after} 后再试',

@@ -6,7 +6,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { DEMO_PASSWORD, keysFromPem } from '../modules/auth/index.ts';
+import { DEMO_PASSWORD } from '../modules/auth/index.ts';
 import { loadSecrets } from '../platform/secrets.ts';
 import { createServices, type SeedResult, type Services, seed } from '../services.ts';
 
@@ -25,11 +25,11 @@ let template: Promise<Template> | null = null;
 let seedResult: SeedResult | null = null;
 let counter = 0;
 
-const keys = keysFromPem(loadSecrets(null, {}).tokenSigningKey);
+const secrets = loadSecrets(null, {});
 
 async function seedInto(handle: DatabaseHandle, config: Config): Promise<void> {
   await migrateToLatest(handle.db);
-  seedResult = await seed(createServices(handle.db, config, keys), { accounts: 'demo' });
+  seedResult = await seed(createServices(handle.db, config, secrets), { accounts: 'demo' });
 }
 
 function withDatabase(url: string, name: string): string {
@@ -95,7 +95,7 @@ export type TestContext = {
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const config = baseConfig(env);
   const { handle, drop } = await freshDatabase(config);
-  const services = createServices(handle.db, config, keys);
+  const services = createServices(handle.db, config, secrets);
   const app = await buildApp({
     config: { ...config, SHUZHI_WEB_DIR: '/nonexistent' },
     services,

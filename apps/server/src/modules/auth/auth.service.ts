@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import { type Actor, anonymous, requireSignedIn } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { randomToken } from '../../platform/ids.ts';
+import type { Ledger } from '../../platform/ledger/index.ts';
 import type { AreasService } from '../areas/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import type { ActorBuilder } from './actor-builder.ts';
@@ -29,10 +30,11 @@ export function createAuthService(deps: {
   orgs: OrgsService;
   areas: AreasService;
   actors: ActorBuilder;
+  ledger: Ledger;
   keys: TokenKeys;
   settings: AuthSettings;
 }) {
-  const { db, orgs, areas, actors, keys, settings } = deps;
+  const { db, orgs, areas, actors, ledger, keys, settings } = deps;
 
   async function me(actor: Actor): Promise<Me> {
     const a = requireSignedIn(actor);
@@ -71,12 +73,21 @@ export function createAuthService(deps: {
       client: { ip: string | null; userAgent: string | null },
     ): Promise<{ token: string; expiresAt: Date; me: Me }> {
       const user = await repo.findUserByUsername(db, username.toLowerCase());
+      const refuse = async (reason: string, err: AppError): Promise<never> => {
+        await ledger.record({
+          actor: anonymous,
+          action: 'auth.login',
+          result: 'denied',
+          details: { username: username.toLowerCase(), reason, ip: client.ip },
+        });
+        throw err;
+      };
       if (!user) {
         await verifyPassword(null, password);
-        throw new AppError('invalid_credentials');
+        return refuse('unknown_user', new AppError('invalid_credentials'));
       }
       if (user.locked_until && user.locked_until > new Date()) {
-        throw new AppError('account_locked', { until: shanghaiTime(user.locked_until) });
+        return refuse('locked', new AppError('account_locked', { until: shanghaiTime(user.locked_until) }));
       }
       if (!(await verifyPassword(user.password_hash, password))) {
         const locked = await repo.recordFailedLogin(
@@ -85,12 +96,13 @@ export function createAuthService(deps: {
           settings.lockoutThreshold,
           settings.lockoutMinutes,
         );
-        if (locked && locked > new Date())
-          throw new AppError('account_locked', { until: shanghaiTime(locked) });
-        throw new AppError('invalid_credentials');
+        if (locked && locked > new Date()) {
+          return refuse('locked', new AppError('account_locked', { until: shanghaiTime(locked) }));
+        }
+        return refuse('wrong_password', new AppError('invalid_credentials'));
       }
       // Said only after the right password, so the state of an account is not a probe for guessers.
-      if (user.status !== 'active') throw new AppError('account_disabled');
+      if (user.status !== 'active') return refuse('disabled', new AppError('account_disabled'));
       const grants = await repo.listGrants(db, [user.id]);
       const orgId = grants[0]?.org_id;
       if (!orgId) throw new AppError('forbidden', { need: 'a role in an organisation' });
@@ -111,8 +123,9 @@ export function createAuthService(deps: {
           last_login_at: new Date(),
         });
       });
-      const actor = await actors.forUser(user, orgId, sha256(token));
-      return { token, expiresAt, me: await me(actor ?? anonymous) };
+      const actor = (await actors.forUser(user, orgId, sha256(token))) ?? anonymous;
+      await ledger.record({ actor, action: 'auth.login', result: 'ok', details: { ip: client.ip } });
+      return { token, expiresAt, me: await me(actor) };
     },
 
     async logout(actor: Actor): Promise<void> {
@@ -160,6 +173,7 @@ export function createAuthService(deps: {
         await repo.updateUser(trx, a.id, { password_hash: hash, must_change_password: false });
         // Other sessions may belong to whoever knew the old password.
         await repo.deleteUserSessions(trx, a.id, a.sessionId);
+        await ledger.record({ actor: a, action: 'auth.password_change', result: 'ok' }, trx);
       });
     },
 

@@ -3,14 +3,15 @@ import type { Db } from '../../db/connection.ts';
 import { type Actor, requireRole } from '../../platform/actor.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId, randomToken } from '../../platform/ids.ts';
+import type { Ledger } from '../../platform/ledger/index.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import * as repo from './auth.repo.ts';
 import { sha256 } from './auth.service.ts';
 
 /** API clients (apps of departments): created and revoked by the platform admin. */
-export function createClientsService(deps: { db: Db; orgs: OrgsService }) {
-  const { db, orgs } = deps;
+export function createClientsService(deps: { db: Db; orgs: OrgsService; ledger: Ledger }) {
+  const { db, orgs, ledger } = deps;
 
   async function toClients(rows: repo.ClientRow[]): Promise<ApiClient[]> {
     const names = new Map((await orgs.findOrgs(rows.map((r) => r.org_id))).map((o) => [o.id, o.name]));
@@ -54,13 +55,20 @@ export function createClientsService(deps: { db: Db; orgs: OrgsService }) {
         secret_hash: sha256(secret),
         created_by: a.kind === 'user' ? a.id : null,
       });
+      await ledger.record({
+        actor: a,
+        action: 'auth.client_create',
+        result: 'ok',
+        details: { client: row.id, clientId: row.client_id, org: row.org_id, roles: row.roles },
+      });
       return { client: (await toClients([row]))[0] as ApiClient, clientSecret: secret };
     },
 
     async revokeClient(actor: Actor, id: string): Promise<void> {
-      requireRole(actor, 'platform_admin');
+      const a = requireRole(actor, 'platform_admin');
       const row = await repo.updateClient(db, id, { status: 'revoked' });
       if (!row) throw notFound('client', id);
+      await ledger.record({ actor: a, action: 'auth.client_revoke', result: 'ok', details: { client: id } });
     },
   };
 }

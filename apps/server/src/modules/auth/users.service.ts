@@ -1,8 +1,22 @@
 import type { CreateUserBody, RoleGrant, UpdateUserBody, User } from '@shuzhi/contracts';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, requireRole } from '../../platform/actor.ts';
+
+/** The platform itself, acting at bootstrap and from the command line. */
+const system: Actor = {
+  kind: 'system',
+  id: '00000000-0000-0000-0000-000000000000',
+  name: 'shuzhi',
+  orgId: '00000000-0000-0000-0000-000000000000',
+  orgName: 'system',
+  roles: [],
+  areaCode: '330100',
+  areaPath: '330100',
+};
+
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { Ledger } from '../../platform/ledger/index.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { AreasService } from '../areas/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
@@ -10,8 +24,10 @@ import * as repo from './auth.repo.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 
 /** Staff account administration: the platform admin's job. */
-export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: AreasService }) {
-  const { db, orgs, areas } = deps;
+export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: AreasService; ledger: Ledger }) {
+  const { db, orgs, areas, ledger } = deps;
+  const grantFacts = (grants: { org_id: string; role: string; area_code: string | null }[]) =>
+    grants.map((g) => ({ org: g.org_id, role: g.role, area: g.area_code }));
 
   async function toUsers(rows: repo.UserRow[]): Promise<User[]> {
     const grants = await repo.listGrants(
@@ -75,7 +91,11 @@ export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: Are
   }
 
   /** Creates an account without an acting admin: bootstrap, demo seeding and the CLI. */
-  async function createUnchecked(body: CreateUserBody, mustChangePassword: boolean): Promise<User> {
+  async function createUnchecked(
+    body: CreateUserBody,
+    mustChangePassword: boolean,
+    actor: Actor = system,
+  ): Promise<User> {
     const grants = await checkGrants(body.grants);
     if (await repo.findUserByUsername(db, body.username)) {
       throw new AppError('conflict', { resource: 'username', id: body.username });
@@ -91,6 +111,15 @@ export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: Are
         must_change_password: mustChangePassword,
       });
       await repo.replaceGrants(trx, r.id, grants);
+      await ledger.record(
+        {
+          actor,
+          action: 'auth.user_create',
+          result: 'ok',
+          details: { user: r.id, username: r.username, grants: grantFacts(grants) },
+        },
+        trx,
+      );
       return r;
     });
     return (await toUsers([row]))[0] as User;
@@ -123,7 +152,7 @@ export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: Are
 
     async createUser(actor: Actor, body: CreateUserBody): Promise<User> {
       requireRole(actor, 'platform_admin');
-      return createUnchecked(body, true);
+      return createUnchecked(body, true, actor);
     },
 
     async updateUser(actor: Actor, id: string, body: UpdateUserBody): Promise<User> {
@@ -141,6 +170,19 @@ export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: Are
         if (grants) await repo.replaceGrants(trx, id, grants);
         // A disabled account or a changed set of roles must not live on in open sessions.
         if (body.status === 'disabled' || grants) await repo.deleteUserSessions(trx, id);
+        await ledger.record(
+          {
+            actor,
+            action: 'auth.user_update',
+            result: 'ok',
+            details: {
+              user: id,
+              ...(body.status ? { status: body.status } : {}),
+              ...(grants ? { grants: grantFacts(grants) } : {}),
+            },
+          },
+          trx,
+        );
         return r as repo.UserRow;
       });
       return (await toUsers([row]))[0] as User;
@@ -164,6 +206,10 @@ export function createUsersService(deps: { db: Db; orgs: OrgsService; areas: Are
           locked_until: null,
         });
         await repo.deleteUserSessions(trx, id);
+        await ledger.record(
+          { actor: actor ?? system, action: 'auth.password_reset', result: 'ok', details: { user: id } },
+          trx,
+        );
       });
       return { password };
     },

@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+
+/** bytea comes back as Buffer from pg and as Uint8Array from PGlite. */
+export const buf = (v: Uint8Array): Buffer => (Buffer.isBuffer(v) ? v : Buffer.from(v));
+
+export async function enqueue(db: Db, bodies: Buffer[]): Promise<void> {
+  if (bodies.length === 0) return;
+  await db
+    .insertInto('ledger.queue')
+    .values(bodies.map((body) => ({ body })))
+    .execute();
+}
+
+export async function lockHead(db: Db) {
+  const h = await db
+    .selectFrom('ledger.head')
+    .selectAll()
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return { size: Number(h.size), frontier: buf(h.frontier), chain: buf(h.chain) };
+}
+
+export async function readHead(db: Db) {
+  const h = await db.selectFrom('ledger.head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  return { size: Number(h.size), frontier: buf(h.frontier), chain: buf(h.chain) };
+}
+
+export async function takeQueued(db: Db, limit: number): Promise<{ id: number; body: Buffer }[]> {
+  const rows = await db
+    .selectFrom('ledger.queue')
+    .select(['id', 'body'])
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), body: buf(r.body) }));
+}
+
+export async function insertEntries(
+  db: Db,
+  rows: { idx: number; body: Buffer; leaf_hash: Buffer; completed: Buffer; chain: Buffer }[],
+): Promise<void> {
+  // Keep each statement under PostgreSQL's 65,535 parameters.
+  for (let i = 0; i < rows.length; i += 10_000) {
+    await db
+      .insertInto('ledger.entry')
+      .values(rows.slice(i, i + 10_000))
+      .execute();
+  }
+}
+
+export async function deleteQueued(db: Db, maxId: number): Promise<void> {
+  await db.deleteFrom('ledger.queue').where('id', '<=', maxId).execute();
+}
+
+export async function deleteQueuedIds(db: Db, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 10_000) {
+    await db
+      .deleteFrom('ledger.queue')
+      .where('id', 'in', ids.slice(i, i + 10_000))
+      .execute();
+  }
+}
+
+export async function updateHead(
+  db: Db,
+  h: { size: number; frontier: Buffer; chain: Buffer },
+): Promise<void> {
+  await db
+    .updateTable('ledger.head')
+    .set({ ...h, updated_at: sql`now()` })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function latestCheckpoint(db: Db) {
+  const c = await db
+    .selectFrom('ledger.checkpoint')
+    .selectAll()
+    .orderBy('size', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return c ? { size: Number(c.size), root: buf(c.root), note: c.note, createdAt: c.created_at } : undefined;
+}
+
+export async function insertCheckpoint(
+  db: Db,
+  c: { size: number; root: Buffer; note: string },
+): Promise<void> {
+  await db
+    .insertInto('ledger.checkpoint')
+    .values(c)
+    .onConflict((oc) => oc.column('size').doNothing())
+    .execute();
+}
+
+export async function listCheckpoints(db: Db) {
+  const rows = await db.selectFrom('ledger.checkpoint').selectAll().orderBy('size').execute();
+  return rows.map((c) => ({ size: Number(c.size), root: buf(c.root), note: c.note }));
+}
+
+export async function readEntries(db: Db, start: number, end: number) {
+  const rows = await db
+    .selectFrom('ledger.entry')
+    .selectAll()
+    .where('idx', '>=', start)
+    .where('idx', '<', end)
+    .orderBy('idx')
+    .execute();
+  return rows.map((r) => ({
+    idx: Number(r.idx),
+    body: buf(r.body),
+    leafHash: buf(r.leaf_hash),
+    completed: buf(r.completed),
+    chain: buf(r.chain),
+    sequencedAt: r.sequenced_at,
+  }));
+}
+
+export async function readNodeRows(db: Db, indices: number[]) {
+  if (indices.length === 0) return [];
+  const rows = await db
+    .selectFrom('ledger.entry')
+    .select(['idx', 'leaf_hash', 'completed'])
+    .where('idx', 'in', indices)
+    .execute();
+  return rows.map((r) => ({ idx: Number(r.idx), leafHash: buf(r.leaf_hash), completed: buf(r.completed) }));
+}
+
+export async function countQueued(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom('ledger.queue')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
