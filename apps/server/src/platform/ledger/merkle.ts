@@ -31,6 +31,7 @@ export function splitPoint(n: number): number {
  */
 export type NodeGetter = (level: number, index: number) => Buffer;
 
+const isIndex = (n: number) => Number.isSafeInteger(n) && n >= 0;
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
 const log2 = (n: number) => Math.round(Math.log2(n));
 
@@ -92,7 +93,8 @@ export function verifyInclusion(
   proof: Buffer[],
   root: Buffer,
 ): boolean {
-  if (index >= size) return false;
+  // Indices and sizes are unsigned integers (RFC 9162); anything else, NaN included, proves nothing.
+  if (!isIndex(index) || !isIndex(size) || index >= size) return false;
   let fn = index;
   let sn = size - 1;
   let r = leaf;
@@ -123,7 +125,7 @@ export function verifyConsistency(
   secondRoot: Buffer,
   proof: Buffer[],
 ): boolean {
-  if (first > second || first < 1) return false;
+  if (!isIndex(first) || !isIndex(second) || first > second || first < 1) return false;
   if (first === second) return proof.length === 0 && firstRoot.equals(secondRoot);
   if (proof.length === 0) return false;
   const path = isPowerOfTwo(first) ? [firstRoot, ...proof] : proof;

@@ -52,9 +52,15 @@ export function parseVerifierKey(vkey: string): NoteVerifier {
   return { name, publicKey, keyHash: hash };
 }
 
+// The spec forbids ASCII control characters other than newline anywhere in a note.
+const CONTROL = {
+  test: (s: string) => [...s].some((ch) => (ch < ' ' && ch !== '\n') || ch === '\u007f'),
+};
+
 /** Signs a note text (which must end in a newline). */
 export function signNote(text: string, signer: NoteSigner): string {
   if (!text.endsWith('\n')) throw new Error('note text must end with a newline');
+  if (CONTROL.test(text)) throw new Error('note text must not contain control characters other than newline');
   const sig = sign(null, Buffer.from(text, 'utf8'), signer.privateKey);
   return `${text}\n${EM_DASH} ${signer.name} ${Buffer.concat([signer.keyHash, sig]).toString('base64')}\n`;
 }
@@ -62,19 +68,23 @@ export function signNote(text: string, signer: NoteSigner): string {
 /** Opens a signed note: returns its text if a signature by the verifier is valid, else null. */
 export function openNote(note: string, verifier: NoteVerifier): string | null {
   const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) return null;
+  if (split < 0 || !note.endsWith('\n') || CONTROL.test(note)) return null;
   const text = note.slice(0, split + 1);
   const sigLines = note.slice(split + 2, -1).split('\n');
   const der = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), verifier.publicKey]);
   const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
+  let verified = false;
   for (const line of sigLines) {
     const m = /^\u2014 (\S+) (\S+)$/.exec(line);
-    if (!m || m[1] !== verifier.name) continue;
+    if (!m) return null;
+    if (m[1] !== verifier.name) continue;
     const blob = Buffer.from(m[2] as string, 'base64');
     if (blob.length !== 68 || !blob.subarray(0, 4).equals(verifier.keyHash)) continue;
-    if (verify(null, Buffer.from(text, 'utf8'), key, blob.subarray(4))) return text;
+    // A bad signature by the key we trust condemns the whole note (as Go's note.Open does).
+    if (!verify(null, Buffer.from(text, 'utf8'), key, blob.subarray(4))) return null;
+    verified = true;
   }
-  return null;
+  return verified ? text : null;
 }
 
 export type Checkpoint = { origin: string; size: number; root: Buffer };
@@ -85,12 +95,19 @@ export const checkpointText = (c: Checkpoint): string =>
 
 /** Parses a checkpoint body; throws naming the bad line. */
 export function parseCheckpoint(text: string): Checkpoint {
-  const lines = text.split('\n');
-  const [origin, sizeLine, rootLine] = lines;
-  if (!origin || !sizeLine || rootLine === undefined)
+  if (!text.endsWith('\n')) throw new Error('checkpoint: must end with a newline');
+  const [origin, sizeLine, rootLine, ...extensions] = text.slice(0, -1).split('\n');
+  if (!origin || !sizeLine || rootLine === undefined) {
     throw new Error('checkpoint: expected origin, size and root lines');
+  }
   if (!/^(0|[1-9]\d*)$/.test(sizeLine)) throw new Error(`checkpoint: bad tree size ${sizeLine}`);
-  const root = Buffer.from(rootLine, 'base64');
-  if (root.length !== 32) throw new Error('checkpoint: root hash must be 32 bytes');
-  return { origin, size: Number(sizeLine), root };
+  const size = Number(sizeLine);
+  if (!Number.isSafeInteger(size)) {
+    throw new Error(`checkpoint: tree size ${sizeLine} is beyond what this verifier handles exactly`);
+  }
+  // Standard base64 only (RFC 4648 §4), so one checkpoint has exactly one text.
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(rootLine))
+    throw new Error('checkpoint: root hash must be 32 bytes of standard base64');
+  if (extensions.some((l) => l === '')) throw new Error('checkpoint: extension lines must not be empty');
+  return { origin, size, root: Buffer.from(rootLine, 'base64') };
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import * as repo from './ledger.repo.ts';
-import { splitHashes } from './ledger.service.ts';
 import { Frontier, leafHash } from './merkle.ts';
 import { type NoteVerifier, openNote, parseCheckpoint } from './note.ts';
 
