@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import { AppError } from '../errors.ts';
@@ -10,6 +9,7 @@ import {
   inclusionProof,
   leafHash,
   type NodeGetter,
+  sha256Concat,
   withNodes,
 } from './merkle.ts';
 import { checkpointText, type NoteSigner, signNote, verifierKey } from './note.ts';
@@ -20,12 +20,6 @@ export type LedgerSettings = {
   salt: string;
   checkpointEveryMs: number;
   batchSize: number;
-};
-
-const sha256 = (...parts: Buffer[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
 };
 
 /** Splits a concatenation of 32-byte hashes. */
@@ -92,7 +86,7 @@ export function createLedger(deps: { db: Db; settings: LedgerSettings; now?: () 
       const rows = queued.map((q) => {
         const leaf = leafHash(q.body);
         const completed = Buffer.concat(frontier.append(leaf));
-        chain = sha256(chain, leaf);
+        chain = sha256Concat(chain, leaf);
         return { idx: frontier.size - 1, body: q.body, leaf_hash: leaf, completed, chain };
       });
       if (rows.length > 0) {

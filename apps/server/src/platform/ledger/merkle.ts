@@ -1,22 +1,25 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+
+const LEAF = Buffer.from([0x00]);
+const NODE = Buffer.from([0x01]);
+
+// crypto.hash (one shot) is about twice as fast as createHash for inputs this small: verifying
+// ten million entries is mostly hashing.
+const sha256 = (data: Buffer): Buffer => hash('sha256', data, 'buffer') as unknown as Buffer;
 
 /** RFC 9162 §2.1.1 hashing: leaves and interior nodes are domain-separated. */
 export function leafHash(data: Uint8Array): Buffer {
-  return createHash('sha256')
-    .update(Buffer.from([0x00]))
-    .update(data)
-    .digest();
+  return sha256(Buffer.concat([LEAF, data]));
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256')
-    .update(Buffer.from([0x01]))
-    .update(left)
-    .update(right)
-    .digest();
+  return sha256(Buffer.concat([NODE, left, right]));
 }
 
-export const EMPTY_ROOT = createHash('sha256').digest();
+/** SHA-256 of the concatenation of the parts. */
+export const sha256Concat = (...parts: Uint8Array[]): Buffer => sha256(Buffer.concat(parts));
+
+export const EMPTY_ROOT = sha256(Buffer.alloc(0));
 
 /** The largest power of two strictly below n (n > 1). */
 export function splitPoint(n: number): number {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.ts';
 import * as repo from './ledger.repo.ts';
-import { Frontier, leafHash } from './merkle.ts';
+import { Frontier, sha256Concat } from './merkle.ts';
 import { type NoteVerifier, openNote, parseCheckpoint } from './note.ts';
 
 export type VerifyResult =
@@ -48,18 +47,23 @@ export async function verifyLedger(
   const frontier = Frontier.empty();
   if (roots.has(0) && !(roots.get(0) as Buffer).equals(frontier.root()))
     return fail(0, 'checkpoint at size 0: wrong root', 0);
-  let chain = Buffer.alloc(32);
+  let chain: Buffer = Buffer.alloc(32);
   let next = 0;
   const total = Math.max(head.size, checkpoints.at(-1)?.size ?? 0);
-  for (;;) {
-    const rows = await repo.readEntries(db, next, next + PAGE);
-    if (rows.length === 0) break;
-    for (const r of rows) {
+  // Read the next page while this one is hashed.
+  let page = repo.readPackedPage(db, 0, PAGE);
+  for (let from = 0; ; ) {
+    const current = await page;
+    if (current.count === 0) break;
+    from += PAGE;
+    page = repo.readPackedPage(db, from, from + PAGE);
+    for (const r of repo.unpack(current)) {
       if (r.idx !== next) return fail(next, `条目缺失 / entry ${next} is missing (deleted)`, next);
-      const leaf = leafHash(r.body);
-      if (!leaf.equals(r.leafHash))
+      if (current.badLeaf === next) {
         return fail(next, `条目内容被改动 / entry ${next}: data does not match its leaf hash`, next);
-      chain = createHash('sha256').update(chain).update(leaf).digest();
+      }
+      const leaf = r.leafHash;
+      chain = sha256Concat(chain, leaf);
       if (!chain.equals(r.chain)) {
         return fail(
           next,
