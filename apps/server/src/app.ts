@@ -80,7 +80,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { after: ctx.after }),
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', { after: Math.max(1, Math.ceil(ctx.ttl / 1000)) }),
   });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { organCode } from '../modules/orgs/index.ts';
@@ -65,6 +66,32 @@ describe('shuzhi CLI', () => {
     } finally {
       await rt.close();
     }
+  }, 120_000);
+
+  it('verifies the audit ledger and names the first tampered entry', async () => {
+    const rt = await openRuntime({ ...loadConfig(env), SHUZHI_DATA_DIR: dataDir });
+    try {
+      await rt.services.ledger.drain();
+      expect(await rt.services.ledger.sizeNow()).toBeGreaterThanOrEqual(2);
+    } finally {
+      await rt.close();
+    }
+    const ok = await shuzhi('ledger', 'verify');
+    expect(ok.stdout).toMatch(/ledger ok: \d+ entries/);
+
+    const again = await openRuntime({ ...loadConfig(env), SHUZHI_DATA_DIR: dataDir });
+    try {
+      await sql`update ledger.entry set body = convert_to('{"forged":true}', 'UTF8') where idx = 1`.execute(
+        again.handle.db,
+      );
+    } finally {
+      await again.close();
+    }
+    const bad = shuzhi('ledger', 'verify');
+    await expect(bad).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('TAMPERED at index 1'),
+    });
   }, 120_000);
 
   it('prints its version', async () => {

@@ -96,8 +96,8 @@ export const messages = {
   },
   rate_limited: {
     kind: 'rate_limited',
-    zh: '请求过于频繁，请 {after} 后再试',
-    en: 'Too many requests; retry after {after}',
+    zh: '请求过于频繁，请 {after} 秒后再试',
+    en: 'Too many requests; retry in {after} s',
   },
   payload_too_large: {
     kind: 'too_large',

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AuditOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   ScheduleOutlined,
@@ -41,6 +42,13 @@ export const navItems: NavItem[] = [
     roles: ['platform_admin'],
   },
   { key: 'jobs', path: '/workspace/jobs', labelKey: 'nav.jobs', icon: ScheduleOutlined },
+  {
+    key: 'ledger',
+    path: '/workspace/ledger',
+    labelKey: 'nav.ledger',
+    icon: AuditOutlined,
+    roles: ['auditor'],
+  },
 ];
 
 /** The entry whose path is the longest prefix of the current location. */

@@ -17,6 +17,7 @@ const OrgsPage = lazyPage(() => import('../pages/orgs/orgs-page'), 'OrgsPage');
 const UsersPage = lazyPage(() => import('../pages/users/users-page'), 'UsersPage');
 const ClientsPage = lazyPage(() => import('../pages/clients/clients-page'), 'ClientsPage');
 const JobsPage = lazyPage(() => import('../pages/jobs/jobs-page'), 'JobsPage');
+const LedgerPage = lazyPage(() => import('../pages/ledger/ledger-page'), 'LedgerPage');
 const PasswordPage = lazyPage(() => import('../pages/account/password-page'), 'PasswordPage');
 
 /** Wraps a workspace page in the role gate its nav entry declares. */
@@ -51,6 +52,8 @@ export const router = createBrowserRouter([
       { path: 'users', element: gated('users', <UsersPage />) },
       { path: 'clients', element: gated('clients', <ClientsPage />) },
       { path: 'jobs', element: gated('jobs', <JobsPage />) },
+      // Not gated: the checkpoint is public, so every signed-in user may open the page; it hides the entries.
+      { path: 'ledger', element: <LedgerPage /> },
       { path: 'password', element: <PasswordPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

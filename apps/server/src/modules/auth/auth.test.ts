@@ -178,6 +178,8 @@ describe('login rate limit', () => {
       expect(third.statusCode).toBe(429);
       expect(third.json().code).toBe('rate_limited');
       expect(third.headers['retry-after']).toBeTruthy();
+      expect(third.json().detail).toMatch(/^请求过于频繁，请 \d+ 秒后再试$/);
+      expect(third.json().title).toBe('Too many requests');
     } finally {
       await limited.close();
     }

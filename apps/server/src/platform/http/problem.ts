@@ -74,7 +74,7 @@ export function toAppError(error: FastifyError | Error, locale: Locale): AppErro
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   const locale = pickLocale(request.headers['accept-language']);
   const status = statusOf[err.kind];
-  const title = renderMessage(new AppError(err.code, {}), 'en').replace(/[:：].*$/, '');
+  const title = renderMessage(new AppError(err.code, {}), 'en').replace(/[:：;].*$/, '');
   return reply
     .code(status)
     .type('application/problem+json')
