@@ -12,6 +12,7 @@ import {
   keysFromPem,
 } from './modules/auth/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
+import { createCatalog } from './modules/catalog/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
 import { createLedger, noteSigner } from './platform/ledger/index.ts';
 import type { Secrets } from './platform/secrets.ts';
@@ -49,7 +50,8 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
   });
   const users = createUsersService({ db, orgs, areas, ledger });
   const clients = createClientsService({ db, orgs, ledger });
-  return { db, ledger, jobs, areas, orgs, auth, users, clients };
+  const catalog = createCatalog({ db, orgs, ledger });
+  return { db, ledger, jobs, areas, orgs, auth, users, clients, catalog };
 }
 
 export type Services = ReturnType<typeof createServices>;

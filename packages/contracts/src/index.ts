@@ -1,5 +1,6 @@
 export * from './areas.ts';
 export * from './auth.ts';
+export * from './catalog.ts';
 export * from './common.ts';
 export * from './jobs.ts';
 export * from './ledger.ts';

@@ -1,8 +1,14 @@
 import type { AreasTables } from '../modules/areas/areas.tables.ts';
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
+import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { JobsTables } from '../modules/jobs/jobs.tables.ts';
 import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
 import type { LedgerTables } from '../platform/ledger/ledger.tables.ts';
 
 /** The typed shape of the database: each module declares its own tables. */
-export interface Database extends AreasTables, OrgsTables, AuthTables, JobsTables, LedgerTables {}
+export interface Database extends AreasTables,
+    OrgsTables,
+    AuthTables,
+    JobsTables,
+    LedgerTables,
+    CatalogTables {}

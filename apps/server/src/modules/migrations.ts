@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { ledgerMigrations } from '../platform/ledger/index.ts';
 import { areasMigrations } from './areas/index.ts';
 import { authMigrations } from './auth/index.ts';
+import { catalogMigrations } from './catalog/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
 
@@ -13,6 +14,7 @@ export function allMigrations(): Record<string, Migration> {
     authMigrations,
     jobsMigrations,
     ledgerMigrations,
+    catalogMigrations,
   ];
   const out: Record<string, Migration> = {};
   for (const set of all) {

@@ -89,6 +89,16 @@ export const messages = {
     zh: '不能停用或降级最后一个平台管理员',
     en: 'The last platform administrator cannot be disabled or demoted',
   },
+  wrong_status: {
+    kind: 'conflict',
+    zh: '当前状态（{status}）不允许此操作，需要：{need}',
+    en: 'Not allowed in the current status ({status}); needs: {need}',
+  },
+  import_invalid: {
+    kind: 'invalid',
+    zh: '导入文件有 {count} 处错误，未导入任何内容',
+    en: 'The import file has {count} errors; nothing was imported',
+  },
   proof_out_of_range: {
     kind: 'invalid',
     zh: '证明参数超出范围：当前日志大小为 {size}，需 0 ≤ 索引 < 大小 ≤ {size}',
@@ -133,6 +143,10 @@ export const resourceNames: Record<string, { zh: string; en: string }> = {
   job: { zh: '任务', en: 'Job' },
   username: { zh: '用户名', en: 'Username' },
   org_code: { zh: '机构代码', en: 'Organisation code' },
+  dataset: { zh: '数据集', en: 'Dataset' },
+  dataset_code: { zh: '数据集代码', en: 'Dataset code' },
+  element: { zh: '数据元', en: 'Data element' },
+  field: { zh: '字段', en: 'Field' },
 };
 
 /** The one error type of the domain: a stable code, safe parameters for the message, optional details. */

@@ -1,0 +1,58 @@
+import type { DatasetSearchQuery } from '@shuzhi/contracts';
+import type { Db } from '../../db/connection.ts';
+import { type Actor, requireSignedIn } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Ledger } from '../../platform/ledger/index.ts';
+import type { OrgsService } from '../orgs/index.ts';
+import { fromXlsx, importCatalog, toXlsx } from './catalog.io.ts';
+import { createCatalogSearch } from './catalog.search.ts';
+import { createCatalogService } from './catalog.service.ts';
+import { createElementsService } from './elements.service.ts';
+
+export { catalogRoutes } from './catalog.routes.ts';
+export type { CatalogTables } from './catalog.tables.ts';
+export { catalogMigrations } from './migrations/index.ts';
+
+/** The catalog module's public surface: entries and lifecycle, search, import/export, data elements. */
+export function createCatalog(deps: { db: Db; orgs: OrgsService; ledger: Ledger }) {
+  const service = createCatalogService(deps);
+  const search = createCatalogSearch({ ...deps, catalog: service });
+  const elements = createElementsService(deps);
+
+  /** Everything the actor can see in a view, page by page. */
+  async function allVisible(actor: Actor, view: DatasetSearchQuery['view']) {
+    const out = [];
+    let cursor: string | undefined;
+    do {
+      const page = await search(actor, { view, sort: 'name', limit: 100, cursor });
+      out.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && out.length < 50_000);
+    return out;
+  }
+
+  return {
+    service,
+    search,
+    elements,
+    async exportCatalog(actor: Actor, view: DatasetSearchQuery['view'], format: 'json' | 'xlsx') {
+      if (view !== 'open') requireSignedIn(actor);
+      const items = await allVisible(actor, view);
+      return format === 'xlsx' ? toXlsx(items) : JSON.stringify(items, null, 2);
+    },
+    async importFile(actor: Actor, body: unknown, contentType: string) {
+      requireSignedIn(actor);
+      let items: unknown;
+      if (Buffer.isBuffer(body)) items = await fromXlsx(body);
+      else items = body;
+      if (!Array.isArray(items)) {
+        throw new AppError('bad_request', {
+          reason: `expected a JSON array of entries or an XLSX file (got ${contentType})`,
+        });
+      }
+      return importCatalog({ db: deps.db, catalog: service }, actor, items);
+    },
+  };
+}
+
+export type CatalogFacade = ReturnType<typeof createCatalog>;
