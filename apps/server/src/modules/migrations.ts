@@ -3,6 +3,7 @@ import { ledgerMigrations } from '../platform/ledger/index.ts';
 import { areasMigrations } from './areas/index.ts';
 import { authMigrations } from './auth/index.ts';
 import { catalogMigrations } from './catalog/index.ts';
+import { datastoreMigrations } from './datastore/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
 
@@ -15,6 +16,7 @@ export function allMigrations(): Record<string, Migration> {
     jobsMigrations,
     ledgerMigrations,
     catalogMigrations,
+    datastoreMigrations,
   ];
   const out: Record<string, Migration> = {};
   for (const set of all) {

@@ -94,6 +94,11 @@ export const messages = {
     zh: '当前状态（{status}）不允许此操作，需要：{need}',
     en: 'Not allowed in the current status ({status}); needs: {need}',
   },
+  schema_change_failed: {
+    kind: 'conflict',
+    zh: '数据表 {code} 无法按新字段定义迁移（已有数据不兼容），未做任何修改：{reason}',
+    en: 'The table of {code} cannot take the new field list (existing data does not fit); nothing changed: {reason}',
+  },
   import_invalid: {
     kind: 'invalid',
     zh: '导入文件有 {count} 处错误，未导入任何内容',

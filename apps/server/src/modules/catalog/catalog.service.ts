@@ -4,6 +4,7 @@ import { type Actor, requireSignedIn, type SignedInActor } from '../../platform/
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
+import { createDataTable, migrateDataTable } from '../datastore/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { assertMayEdit, assertMayReview, assertStatus, canSee } from './catalog.policy.ts';
 import * as repo from './catalog.repo.ts';
@@ -106,6 +107,10 @@ export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: 
         changes,
         comment,
       });
+      // A published dataset owns a typed table; its schema follows the field list, rows kept.
+      if (action === 'approve') await createDataTable(t, saved.code, saved.fields);
+      if (before.status === 'published' && changes.fields)
+        await migrateDataTable(t, saved.code, before.fields, saved.fields);
       const levelChanged = before.status === 'published' && after.status === 'published' && changes.level;
       if (action === 'approve' || action === 'retire' || levelChanged) {
         await ledger.record(

@@ -1,0 +1,100 @@
+import type { DatasetField } from '@shuzhi/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../platform/errors.ts';
+
+const pgType: Record<DatasetField['type'], string> = {
+  string: 'text',
+  integer: 'bigint',
+  decimal: 'numeric',
+  boolean: 'boolean',
+  date: 'date',
+  datetime: 'timestamptz',
+};
+
+/** Housekeeping columns every data table carries, never taken by a field (field names cannot start with _). */
+export const HOUSEKEEPING = ['_valid_from', '_loaded_at', '_import_id'] as const;
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** The table of a dataset: `data."<code>"` (codes are unique, 3–40 of [A-Za-z0-9_.-]). */
+export const tableOf = (code: string) => `data.${ident(code)}`;
+const pkName = (code: string) => ident(`${code}_pkey`);
+
+/**
+ * Creates a published dataset's typed table, keyed by its key fields. No foreign keys and the key as
+ * the distribution column, so the table can be distributed with Citus later.
+ */
+export async function createDataTable(db: Db, code: string, fields: DatasetField[]): Promise<void> {
+  const cols = fields.map((f) => `${ident(f.name)} ${pgType[f.type]}${f.key ? ' not null' : ''}`);
+  const keys = fields.filter((f) => f.key).map((f) => ident(f.name));
+  await sql
+    .raw(
+      `create table if not exists ${tableOf(code)} (${[
+        ...cols,
+        '_valid_from timestamptz not null default now()',
+        '_loaded_at timestamptz not null default now()',
+        '_import_id uuid',
+        `constraint ${pkName(code)} primary key (${keys.join(', ')})`,
+      ].join(', ')})`,
+    )
+    .execute(db);
+}
+
+/**
+ * Brings a data table to a changed field list without losing rows: new fields become columns,
+ * changed types are cast in place (refused, changing nothing, when a value does not convert),
+ * removed fields are dropped, and a changed key is re-declared (refused on duplicates).
+ * Runs inside the caller's transaction.
+ */
+export async function migrateDataTable(
+  db: Db,
+  code: string,
+  before: DatasetField[],
+  after: DatasetField[],
+): Promise<void> {
+  const old = new Map(before.map((f) => [f.name, f]));
+  const now = new Map(after.map((f) => [f.name, f]));
+  const steps: string[] = [];
+  const keyChanged =
+    before
+      .filter((f) => f.key)
+      .map((f) => f.name)
+      .join(',') !==
+    after
+      .filter((f) => f.key)
+      .map((f) => f.name)
+      .join(',');
+  if (keyChanged) steps.push(`alter table ${tableOf(code)} drop constraint if exists ${pkName(code)}`);
+  for (const f of before)
+    if (!now.has(f.name)) steps.push(`alter table ${tableOf(code)} drop column ${ident(f.name)}`);
+  for (const f of after) {
+    const was = old.get(f.name);
+    if (!was) steps.push(`alter table ${tableOf(code)} add column ${ident(f.name)} ${pgType[f.type]}`);
+    else if (was.type !== f.type) {
+      steps.push(
+        `alter table ${tableOf(code)} alter column ${ident(f.name)} type ${pgType[f.type]} using ${ident(f.name)}::text::${pgType[f.type]}`,
+      );
+    }
+  }
+  if (keyChanged) {
+    const keys = after.filter((f) => f.key).map((f) => ident(f.name));
+    steps.push(
+      `alter table ${tableOf(code)} add constraint ${pkName(code)} primary key (${keys.join(', ')})`,
+    );
+  }
+  for (const step of steps) {
+    try {
+      await sql.raw(step).execute(db);
+    } catch (e) {
+      throw new AppError('schema_change_failed', { code, reason: (e as Error).message });
+    }
+  }
+}
+
+/** Rows in a dataset's table (0 when it has none yet). */
+export async function countRows(db: Db, code: string): Promise<number> {
+  const exists = await sql<{ t: string | null }>`select to_regclass(${tableOf(code)}) as t`.execute(db);
+  if (!exists.rows[0]?.t) return 0;
+  const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.raw(tableOf(code))}`.execute(db);
+  return r.rows[0]?.n ?? 0;
+}
