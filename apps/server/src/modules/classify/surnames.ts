@@ -1,0 +1,16 @@
+export { COMPOUND_SURNAMES } from '../masking/index.ts';
+
+/**
+ * The ~300 most common single-character surnames, which cover well over 95% of the population. Rarer
+ * ones are left out on purpose: many are common words (and names with them still score as compatible).
+ */
+export const SURNAMES: ReadonlySet<string> = new Set(
+  Array.from(
+    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁' +
+      '任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武' +
+      '戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯' +
+      '纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪' +
+      '简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎' +
+      '甄丛仲虞敖巩明佘池查麻苑迟邝封储楼钮茅蔺屠鞠惠丰郁谈井衣从湛戈诸杭竺',
+  ),
+);
