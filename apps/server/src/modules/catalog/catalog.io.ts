@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, requireSignedIn } from '../../platform/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
+import { neutralise } from '../ingest/index.ts';
 import { assertMayEdit, assertStatus } from './catalog.policy.ts';
 import * as repo from './catalog.repo.ts';
 import type { CatalogService } from './catalog.service.ts';
-import { neutralise } from './spreadsheet.ts';
 
 const datasetColumns = [
   'code',
