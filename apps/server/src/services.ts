@@ -11,8 +11,8 @@ import {
   ensureDemoAccounts,
   keysFromPem,
 } from './modules/auth/index.ts';
-import { createJobsService } from './modules/jobs/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
+import { createJobsService } from './modules/jobs/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
 import { createLedger, noteSigner } from './platform/ledger/index.ts';
 import type { Secrets } from './platform/secrets.ts';

@@ -6,7 +6,8 @@ import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
 import type { LedgerTables } from '../platform/ledger/ledger.tables.ts';
 
 /** The typed shape of the database: each module declares its own tables. */
-export interface Database extends AreasTables,
+export interface Database
+  extends AreasTables,
     OrgsTables,
     AuthTables,
     JobsTables,

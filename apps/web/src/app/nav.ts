@@ -3,6 +3,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   EnvironmentOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -25,6 +26,7 @@ export type NavItem = {
 /** The workspace menu. A new module adds one entry here and one route in router.tsx. */
 export const navItems: NavItem[] = [
   { key: 'dashboard', path: '/workspace', labelKey: 'nav.dashboard', icon: DashboardOutlined },
+  { key: 'catalog', path: '/workspace/catalog', labelKey: 'nav.catalog', icon: DatabaseOutlined },
   { key: 'areas', path: '/workspace/areas', labelKey: 'nav.areas', icon: EnvironmentOutlined },
   { key: 'orgs', path: '/workspace/orgs', labelKey: 'nav.orgs', icon: ApartmentOutlined },
   {

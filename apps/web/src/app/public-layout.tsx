@@ -1,4 +1,4 @@
-import { LoginOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, LoginOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -34,6 +34,15 @@ export const PublicLayout = () => {
           </Flex>
           <nav aria-label={t('nav.menu')}>
             <Flex align="center" gap={8} wrap={false}>
+              <Link
+                to="/catalog"
+                style={{ whiteSpace: 'nowrap' }}
+                aria-label={t('nav.openCatalog')}
+                data-testid="portal-catalog-link"
+              >
+                <DatabaseOutlined aria-hidden />{' '}
+                <span className="sz-hide-narrow">{t('nav.openCatalog')}</span>
+              </Link>
               <Link to="/areas" style={{ whiteSpace: 'nowrap' }}>
                 {t('nav.areas')}
               </Link>

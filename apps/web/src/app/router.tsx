@@ -18,6 +18,11 @@ const UsersPage = lazyPage(() => import('../pages/users/users-page'), 'UsersPage
 const ClientsPage = lazyPage(() => import('../pages/clients/clients-page'), 'ClientsPage');
 const JobsPage = lazyPage(() => import('../pages/jobs/jobs-page'), 'JobsPage');
 const LedgerPage = lazyPage(() => import('../pages/ledger/ledger-page'), 'LedgerPage');
+const CatalogPage = lazyPage(() => import('../pages/catalog/catalog-page'), 'CatalogPage');
+const DatasetPage = lazyPage(() => import('../pages/catalog/dataset-page'), 'DatasetPage');
+const DatasetEditPage = lazyPage(() => import('../pages/catalog/dataset-edit-page'), 'DatasetEditPage');
+const ElementsPage = lazyPage(() => import('../pages/catalog/elements-page'), 'ElementsPage');
+const PublicCatalogPage = lazyPage(() => import('../pages/catalog/public-catalog-page'), 'PublicCatalogPage');
 const PasswordPage = lazyPage(() => import('../pages/account/password-page'), 'PasswordPage');
 
 /** Wraps a workspace page in the role gate its nav entry declares. */
@@ -33,6 +38,7 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/areas', element: <PublicAreasPage /> },
+      { path: '/catalog', element: <PublicCatalogPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -47,6 +53,11 @@ export const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <DashboardPage /> },
+      { path: 'catalog', element: gated('catalog', <CatalogPage />) },
+      { path: 'catalog/new', element: gated('catalog', <DatasetEditPage />) },
+      { path: 'catalog/elements', element: gated('catalog', <ElementsPage />) },
+      { path: 'catalog/:id', element: gated('catalog', <DatasetPage />) },
+      { path: 'catalog/:id/edit', element: gated('catalog', <DatasetEditPage />) },
       { path: 'areas', element: gated('areas', <AreasPage />) },
       { path: 'orgs', element: gated('orgs', <OrgsPage />) },
       { path: 'users', element: gated('users', <UsersPage />) },
