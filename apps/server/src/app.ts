@@ -20,6 +20,7 @@ import type { Config } from './config.ts';
 import { areasRoutes } from './modules/areas/index.ts';
 import { authRoutes, SESSION_COOKIE, usersRoutes } from './modules/auth/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { ingestRoutes } from './modules/ingest/index.ts';
 import { jobsRoutes } from './modules/jobs/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { type Actor, anonymous } from './platform/actor.ts';
@@ -135,6 +136,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', orgs: services.orgs });
   await app.register(jobsRoutes, { prefix: '/api/v1/jobs', jobs: services.jobs });
   await app.register(catalogRoutes, { prefix: '/api/v1/catalog', catalog: services.catalog });
+  await app.register(ingestRoutes, {
+    prefix: '/api/v1/ingest',
+    ingest: services.ingest,
+    jobs: services.jobs,
+  });
   await app.register(ledgerRoutes, { prefix: '/api/v1/ledger', ledger: services.ledger });
 
   await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);

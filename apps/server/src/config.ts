@@ -24,6 +24,7 @@ export const ConfigSchema = z.object({
   SHUZHI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUZHI_WORKER: bool.default(true),
   SHUZHI_WEB_DIR: z.string().optional(),
+  SHUZHI_UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(1_048_576).default(2048),
   SHUZHI_LEDGER_ORIGIN: z
     .string()
     .regex(/^[^\s+]+$/, 'no spaces or +')

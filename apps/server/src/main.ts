@@ -1,6 +1,7 @@
 import { Role } from '@shuzhi/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
+import { importCommand } from './cli/import.ts';
 import { ledgerCommands } from './cli/ledger.ts';
 import { progressBar } from './cli/progress.ts';
 import { serve } from './cli/serve.ts';
@@ -147,6 +148,7 @@ program
   });
 
 ledgerCommands(program, config);
+importCommand(program, config);
 
 program
   .command('version')

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { DemoAccount } from '@shuzhi/contracts';
 import { type Config, ledgerOrigin } from './config.ts';
 import type { Db } from './db/connection.ts';
@@ -12,6 +14,7 @@ import {
   keysFromPem,
 } from './modules/auth/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
+import { createIngestService } from './modules/ingest/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
 import { createLedger, noteSigner } from './platform/ledger/index.ts';
@@ -51,7 +54,17 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
   const users = createUsersService({ db, orgs, areas, ledger });
   const clients = createClientsService({ db, orgs, ledger });
   const catalog = createCatalog({ db, orgs, ledger });
-  return { db, ledger, jobs, areas, orgs, auth, users, clients, catalog };
+  const ingest = createIngestService({
+    db,
+    jobs,
+    ledger,
+    datasets: { getDataset: catalog.service.getDataset, findDatasetById: catalog.findDatasetById },
+    uploadDir: config.inMemory
+      ? join(tmpdir(), `shuzhi-uploads-${process.pid}`)
+      : join(resolve(config.SHUZHI_DATA_DIR), 'uploads'),
+    uploadLimitBytes: config.SHUZHI_UPLOAD_LIMIT_MB * 1024 * 1024,
+  });
+  return { db, ledger, jobs, areas, orgs, auth, users, clients, catalog, ingest };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ export * from './areas.ts';
 export * from './auth.ts';
 export * from './catalog.ts';
 export * from './common.ts';
+export * from './ingest.ts';
 export * from './jobs.ts';
 export * from './ledger.ts';
 export * from './orgs.ts';

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { organCode } from '../modules/orgs/index.ts';
+import { systemActor } from '../platform/actor.ts';
 import { openRuntime } from '../runtime.ts';
 
 const run = promisify(execFile);
@@ -91,6 +92,43 @@ describe('shuzhi CLI', () => {
     await expect(bad).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('TAMPERED at index 1'),
+    });
+  }, 120_000);
+
+  it('imports a file into a published dataset with a report', async () => {
+    const rt = await openRuntime({ ...loadConfig(env), SHUZHI_DATA_DIR: dataDir });
+    try {
+      const ds = await rt.services.catalog.service.createDataset(systemActor, {
+        code: 'CLI-IMPORT-1',
+        name: '命令行导入测试',
+        description: '',
+        sourceSystem: '',
+        theme: 'population',
+        updateFrequency: 'daily',
+        shareType: 'none',
+        openType: 'none',
+        level: 'L2',
+        tags: [],
+        contact: { name: '', phone: '', email: '' },
+        fields: [
+          { name: 'code', title: '编号', type: 'string', key: true, sensitivity: 'none' },
+          { name: 'amount', title: '金额', type: 'integer', key: false, sensitivity: 'none' },
+        ],
+      });
+      await rt.services.catalog.service.submit(systemActor, ds.id);
+      await rt.services.catalog.service.approve(systemActor, ds.id, '');
+    } finally {
+      await rt.close();
+    }
+    const file = join(dataDir, 'amounts.csv');
+    writeFileSync(file, '编号,金额\nA1,"1,200"\nA2,12\nA3,十二\n');
+    const r = await shuzhi('import', 'CLI-IMPORT-1', file);
+    expect(r.stdout).toContain('read 3, loaded 2, rejected 1');
+    const again = await shuzhi('import', 'CLI-IMPORT-1', file);
+    expect(again.stdout).toContain('already imported');
+    await expect(shuzhi('import', 'NO-SUCH', file)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('NO-SUCH'),
     });
   }, 120_000);
 

@@ -1,6 +1,7 @@
 import type { AreasTables } from '../modules/areas/areas.tables.ts';
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { IngestTables } from '../modules/ingest/ingest.tables.ts';
 import type { JobsTables } from '../modules/jobs/jobs.tables.ts';
 import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
 import type { LedgerTables } from '../platform/ledger/ledger.tables.ts';
@@ -12,4 +13,5 @@ export interface Database
     AuthTables,
     JobsTables,
     LedgerTables,
-    CatalogTables {}
+    CatalogTables,
+    IngestTables {}

@@ -4,6 +4,7 @@ import { areasMigrations } from './areas/index.ts';
 import { authMigrations } from './auth/index.ts';
 import { catalogMigrations } from './catalog/index.ts';
 import { datastoreMigrations } from './datastore/index.ts';
+import { ingestMigrations } from './ingest/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
 
@@ -17,6 +18,7 @@ export function allMigrations(): Record<string, Migration> {
     ledgerMigrations,
     catalogMigrations,
     datastoreMigrations,
+    ingestMigrations,
   ];
   const out: Record<string, Migration> = {};
   for (const set of all) {

@@ -39,3 +39,15 @@ export function requireRole(actor: Actor, ...roles: Role[]): SignedInActor {
 export function coversArea(actor: SignedInActor, areaPath: string): boolean {
   return areaPath === actor.areaPath || areaPath.startsWith(`${actor.areaPath}.`);
 }
+
+/** The platform itself, acting at bootstrap and from the operator's command line. */
+export const systemActor: SignedInActor = {
+  kind: 'system',
+  id: '00000000-0000-0000-0000-000000000000',
+  name: 'shuzhi',
+  orgId: '00000000-0000-0000-0000-000000000000',
+  orgName: 'system',
+  roles: ['platform_admin'],
+  areaCode: '330100',
+  areaPath: '330100',
+};

@@ -99,6 +99,16 @@ export const messages = {
     zh: '数据表 {code} 无法按新字段定义迁移（已有数据不兼容），未做任何修改：{reason}',
     en: 'The table of {code} cannot take the new field list (existing data does not fit); nothing changed: {reason}',
   },
+  file_unreadable: {
+    kind: 'invalid',
+    zh: '文件无法读取：{reason_zh}',
+    en: 'The file cannot be read: {reason_en}',
+  },
+  key_columns_missing: {
+    kind: 'invalid',
+    zh: '文件缺少主键字段对应的列：{fields}（列名应与字段名或中文名一致）',
+    en: 'The file has no column for the key fields: {fields} (name columns after the field name or title)',
+  },
   import_invalid: {
     kind: 'invalid',
     zh: '导入文件有 {count} 处错误，未导入任何内容',
@@ -152,6 +162,7 @@ export const resourceNames: Record<string, { zh: string; en: string }> = {
   dataset_code: { zh: '数据集代码', en: 'Dataset code' },
   element: { zh: '数据元', en: 'Data element' },
   field: { zh: '字段', en: 'Field' },
+  import: { zh: '导入任务', en: 'Import' },
 };
 
 /** The one error type of the domain: a stable code, safe parameters for the message, optional details. */

@@ -1,18 +1,6 @@
 import type { CreateUserBody, RoleGrant, UpdateUserBody, User } from '@shuzhi/contracts';
 import type { Db } from '../../db/connection.ts';
-import { type Actor, requireRole } from '../../platform/actor.ts';
-
-/** The platform itself, acting at bootstrap and from the command line. */
-const system: Actor = {
-  kind: 'system',
-  id: '00000000-0000-0000-0000-000000000000',
-  name: 'shuzhi',
-  orgId: '00000000-0000-0000-0000-000000000000',
-  orgName: 'system',
-  roles: [],
-  areaCode: '330100',
-  areaPath: '330100',
-};
+import { type Actor, requireRole, systemActor as system } from '../../platform/actor.ts';
 
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { fromXlsx, importCatalog, toXlsx } from './catalog.io.ts';
+import { findDatasetByCode, findDataset as findDatasetRow } from './catalog.repo.ts';
 import { createCatalogSearch } from './catalog.search.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createElementsService } from './elements.service.ts';
@@ -35,6 +36,15 @@ export function createCatalog(deps: { db: Db; orgs: OrgsService; ledger: Ledger 
     service,
     search,
     elements,
+    /** A dataset's id by its code, for the operator's command line. */
+    async findDatasetIdByCode(code: string) {
+      return (await findDatasetByCode(deps.db, code))?.id;
+    },
+    /** A dataset by id without an actor: for background work that was authorised when it was queued. */
+    async findDatasetById(id: string) {
+      const row = await findDatasetRow(deps.db, id);
+      return row ? (await service.toDatasets([row]))[0] : undefined;
+    },
     async exportCatalog(actor: Actor, view: DatasetSearchQuery['view'], format: 'json' | 'xlsx') {
       if (view !== 'open') requireSignedIn(actor);
       const items = await allVisible(actor, view);

@@ -9,6 +9,8 @@ import { DatasetActions } from '../../modules/catalog/dataset-actions';
 import { DatasetMeta } from '../../modules/catalog/dataset-meta';
 import { FieldTable } from '../../modules/catalog/field-table';
 import { VersionTimeline } from '../../modules/catalog/version-timeline';
+import { ImportCard } from '../../modules/ingest/import-card';
+import { ImportHistoryCard } from '../../modules/ingest/import-history';
 import { PageTitle } from '../../ui/page-title';
 
 export const DatasetPage = () => {
@@ -74,6 +76,8 @@ export const DatasetPage = () => {
         >
           <FieldTable fields={dataset.fields} />
         </Card>
+        <ImportCard dataset={dataset} />
+        <ImportHistoryCard dataset={dataset} />
         <Card title={t('catalog.history')}>
           <VersionTimeline datasetId={dataset.id} />
         </Card>

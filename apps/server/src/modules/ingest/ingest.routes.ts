@@ -1,0 +1,151 @@
+import type { Readable } from 'node:stream';
+import {
+  DataImport,
+  DataImportPage,
+  DatasetIdParams,
+  ImportIdParams,
+  ImportListQuery,
+  ImportQuery,
+  RejectedRowPage,
+} from '@shuzhi/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problems } from '../../platform/http/route-schema.ts';
+import { pickLocale } from '../../platform/locale.ts';
+import type { JobsService } from '../jobs/index.ts';
+import type { IngestService } from './ingest.service.ts';
+import { neutralise } from './parse/index.ts';
+
+const tags = ['ingest'];
+
+export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; jobs: JobsService }> = async (
+  app,
+  { ingest, jobs },
+) => {
+  // Uploads are streamed to disk as they arrive, whatever their type: no parser buffers them.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+
+  app.post(
+    '/datasets/:id/imports',
+    {
+      schema: {
+        tags,
+        summary:
+          '上传文件导入数据集（原始文件作为请求体） / Upload a file into a dataset (raw file as the body)',
+        params: DatasetIdParams,
+        querystring: ImportQuery,
+        body: z.any(),
+        response: { 200: DataImport, 202: DataImport, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const r = await ingest.startImport(req.actor, req.params.id, {
+        body: req.body as Readable,
+        fileName: req.query.filename,
+        mode: req.query.mode,
+      });
+      return reply.code(r.repeated ? 200 : 202).send(r.import);
+    },
+  );
+  app.get(
+    '/datasets/:id/imports',
+    {
+      schema: {
+        tags,
+        summary: '导入记录 / Imports of a dataset',
+        params: DatasetIdParams,
+        querystring: ImportListQuery,
+        response: { 200: DataImportPage, ...problems },
+      },
+    },
+    (req) => ingest.listImports(req.actor, req.params.id, req.query),
+  );
+  app.get(
+    '/imports/:importId',
+    {
+      schema: {
+        tags,
+        summary: '导入进度与结果 / An import’s progress and report',
+        params: ImportIdParams,
+        response: { 200: DataImport, ...problems },
+      },
+    },
+    (req) => ingest.getImport(req.actor, req.params.importId),
+  );
+  app.get(
+    '/imports/:importId/rejects',
+    {
+      schema: {
+        tags,
+        summary: '被拒绝的行及原因 / Rejected rows with reasons',
+        params: ImportIdParams,
+        querystring: ImportListQuery,
+        response: { 200: RejectedRowPage, ...problems },
+      },
+    },
+    (req) =>
+      ingest.listRejects(
+        req.actor,
+        req.params.importId,
+        req.query,
+        pickLocale(req.headers['accept-language']),
+      ),
+  );
+  app.get(
+    '/imports/:importId/rejects.csv',
+    {
+      schema: {
+        tags,
+        summary: '下载被拒绝的行（CSV） / Download rejected rows (CSV)',
+        params: ImportIdParams,
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      const locale = pickLocale(req.headers['accept-language']);
+      const cell = (v: string) => `"${neutralise(v).replace(/"/g, '""')}"`;
+      const lines: string[] = [];
+      let header: string[] | null = null;
+      let cursor: string | undefined;
+      do {
+        const page = await ingest.listRejects(req.actor, req.params.importId, { cursor, limit: 100 }, locale);
+        for (const r of page.items) {
+          header ??= Object.keys(r.values ?? {});
+          lines.push(
+            [String(r.rowNumber), r.code, r.reason, ...header.map((h) => r.values?.[h] ?? '')]
+              .map(cell)
+              .join(','),
+          );
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const head = [
+        locale === 'en' ? 'row' : '行号',
+        locale === 'en' ? 'code' : '代码',
+        locale === 'en' ? 'reason' : '原因',
+        ...(header ?? []),
+      ];
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="rejects-${req.params.importId}.csv"`)
+        .send(`\uFEFF${[head.map(cell).join(','), ...lines].join('\r\n')}\r\n`);
+    },
+  );
+  app.post(
+    '/imports/:importId/cancel',
+    {
+      schema: {
+        tags,
+        summary: '取消导入 / Cancel an import',
+        params: ImportIdParams,
+        response: { 200: DataImport, ...problems },
+      },
+    },
+    async (req) => {
+      const imp = await ingest.getImport(req.actor, req.params.importId);
+      if (imp.jobId) await jobs.cancel(req.actor, imp.jobId);
+      return ingest.getImport(req.actor, req.params.importId);
+    },
+  );
+};

@@ -1,0 +1,111 @@
+import type { DataImport, ImportMode, Problem } from '@shuzhi/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../app/api';
+import { currentLocale, i18n } from '../../app/i18n';
+import { ingestKeys } from './ingest-api';
+
+/** The server streams files of up to 2 GiB. */
+export const MAX_IMPORT_BYTES = 2 * 1024 ** 3;
+
+const contentTypes = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  ndjson: 'application/x-ndjson',
+} as const;
+export type ImportFormat = keyof typeof contentTypes;
+
+export const IMPORT_ACCEPT = Object.keys(contentTypes)
+  .map((ext) => `.${ext}`)
+  .join(',');
+
+/** The format told by the file's extension, or undefined when the server would refuse it. */
+export const importFormatOf = (fileName: string): ImportFormat | undefined => {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  return ext && ext in contentTypes ? (ext as ImportFormat) : undefined;
+};
+
+const failure = (status: number, statusText: string, text: string): ApiError => {
+  try {
+    const body = JSON.parse(text) as Problem;
+    if (body && typeof body === 'object' && 'code' in body) return new ApiError(body);
+  } catch {
+    // Not a problem document: fall through to a generic message.
+  }
+  return new ApiError({
+    type: 'about:blank',
+    title: statusText || 'Error',
+    status,
+    code: status === 0 ? 'network' : 'http',
+    detail: i18n.t(status === 0 ? 'common.networkError' : 'common.unknownError'),
+  });
+};
+
+// `api` always sends JSON; import files travel as the raw request body instead.
+const send = async (path: string, init: RequestInit): Promise<Response> => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      ...init,
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': currentLocale(), ...(init.headers as Record<string, string>) },
+    });
+  } catch {
+    throw failure(0, '', '');
+  }
+  if (!response.ok) throw failure(response.status, response.statusText, await response.text());
+  return response;
+};
+
+export type StartedImport = { imp: DataImport; alreadyImported: boolean };
+type StartVars = { datasetId: string; file: File; mode: ImportMode };
+
+/** Uploads the file; 202 queues a new import, 200 hands back the earlier one for the same file and mode. */
+export const useStartImport = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ datasetId, file, mode }: StartVars): Promise<StartedImport> => {
+      const format = importFormatOf(file.name) ?? 'csv';
+      const qs = new URLSearchParams({ mode, filename: file.name });
+      const response = await send(`/ingest/datasets/${datasetId}/imports?${qs}`, {
+        method: 'POST',
+        headers: {
+          Accept: 'application/json, application/problem+json',
+          'Content-Type': contentTypes[format],
+        },
+        body: file,
+      });
+      const imp = (await response.json()) as DataImport;
+      return { imp, alreadyImported: response.status === 200 };
+    },
+    onSuccess: ({ imp }) => {
+      qc.setQueryData(ingestKeys.import(imp.id), imp);
+      return qc.invalidateQueries({ queryKey: ingestKeys.history(imp.datasetId) });
+    },
+  });
+};
+
+const fileNameOf = (response: Response, fallback: string): string => {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? fallback;
+};
+
+export const rejectsCsvPath = (importId: string) => `/api/v1/ingest/imports/${importId}/rejects.csv`;
+
+/** Downloads the rejected rows through a blob, so the reasons come in the user's language. */
+export const downloadRejectsCsv = async (imp: Pick<DataImport, 'id' | 'fileName'>) => {
+  const response = await send(`/ingest/imports/${imp.id}/rejects.csv`, {
+    headers: { Accept: 'text/csv, application/problem+json' },
+  });
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response, `${imp.fileName.replace(/\.[^.]+$/, '')}-rejects.csv`);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+};

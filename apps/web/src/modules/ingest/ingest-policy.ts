@@ -1,0 +1,12 @@
+import type { Dataset, Me } from '@shuzhi/contracts';
+import { isCatalogAdmin, isOwnerOfficer } from '../catalog/catalog-policy';
+
+// Mirrors the server's ingest policy so the wizard appears only where the upload would succeed.
+
+/** Data goes only into a published dataset, loaded by its owner's data officer or a platform admin. */
+export const canImportData = (me: Me | null | undefined, dataset: Dataset) =>
+  dataset.status === 'published' && (isCatalogAdmin(me) || isOwnerOfficer(me, dataset));
+
+/** Only a dataset that has been published can have imports to list. */
+export const hasImportHistory = (dataset: Pick<Dataset, 'status'>) =>
+  dataset.status === 'published' || dataset.status === 'retired';
