@@ -62,7 +62,7 @@ export async function runImport(
       const header = Object.entries(imp.mapping).find(([, field]) => field === f.name)?.[0];
       return header === undefined ? -1 : (columnOf.get(header) ?? -1);
     });
-    let rows: { rowNumber: number; values: Value[]; raw: Record<string, string> }[] = [];
+    let rows: { rowNumber: number; values: Value[]; raw: () => Record<string, string> | null }[] = [];
     let rejects: Reject[] = [];
     let lastRow = resumeAfter;
 
@@ -90,7 +90,7 @@ export async function runImport(
                 'duplicate_key',
                 '主键重复：该主键已存在，追加模式不覆盖',
                 'Duplicate key: append mode does not overwrite an existing row',
-                r.raw,
+                r.raw(),
               ),
             );
           }
@@ -110,11 +110,11 @@ export async function runImport(
     for await (const row of file.rows) {
       if (row.rowNumber <= resumeAfter) continue;
       lastRow = row.rowNumber;
-      const raw = row.values
-        ? Object.fromEntries(file.header.map((h, i) => [h, row.values?.[i] ?? '']))
-        : null;
+      // The row as read is kept only for rejects; building it for every row would double the work.
+      const cells = row.values;
+      const rawOf = () => (cells ? Object.fromEntries(file.header.map((h, i) => [h, cells[i] ?? ''])) : null);
       if (!row.ok) {
-        rejects.push(reject(row.rowNumber, row.error.code, row.error.zh, row.error.en, raw));
+        rejects.push(reject(row.rowNumber, row.error.code, row.error.zh, row.error.en, rawOf()));
       } else {
         const values: Value[] = [];
         let bad: Reject | null = null;
@@ -128,7 +128,7 @@ export async function runImport(
               c.reason.code,
               `${f.title}（${f.name}）：${c.reason.zh}`,
               `${f.title} (${f.name}): ${c.reason.en}`,
-              raw,
+              rawOf(),
             );
             break;
           }
@@ -138,14 +138,14 @@ export async function runImport(
               'missing_key',
               `主键字段「${f.title}」为空`,
               `Key field "${f.title}" is empty`,
-              raw,
+              rawOf(),
             );
             break;
           }
           values.push(c.value as Value);
         }
         if (bad) rejects.push(bad);
-        else rows.push({ rowNumber: row.rowNumber, values, raw: raw ?? {} });
+        else rows.push({ rowNumber: row.rowNumber, values, raw: rawOf });
       }
       if (rows.length + rejects.length >= BATCH) await flush();
     }

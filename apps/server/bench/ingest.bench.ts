@@ -1,0 +1,143 @@
+/**
+ * Ingestion benchmark: the full pipeline (stream, parse, coerce, validate, upsert by key, rejects)
+ * on a synthetic persons CSV, against a raw COPY of the same file into a bare table in the same run.
+ *   npm run bench:ingest -w apps/server -- --rows 1000000
+ * DATABASE_URL selects a PostgreSQL server (the bench works in a database of its own there).
+ */
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { writeCsv } from '../src/demo/csv-writer.ts';
+import { generatePersons } from '../src/demo/index.ts';
+import { systemActor } from '../src/platform/actor.ts';
+import { openRuntime } from '../src/runtime.ts';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
+const ROWS = Number(values.rows);
+const columns = [
+  'id_number',
+  'name',
+  'gender',
+  'birth_date',
+  'ethnicity',
+  'household_id',
+  'address',
+  'mobile',
+  'marital_status',
+  'education',
+  'updated_at',
+] as const;
+
+const serverUrl = process.env.DATABASE_URL;
+const benchDb = `shuzhi_bench_ingest_${process.pid}`;
+const admin = async (statement: string) => {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  await c.query(statement);
+  await c.end();
+};
+let databaseUrl: string | undefined;
+if (serverUrl) {
+  await admin(`create database ${benchDb}`);
+  const u = new URL(serverUrl);
+  u.pathname = `/${benchDb}`;
+  databaseUrl = u.toString();
+}
+const dir = mkdtempSync(join(tmpdir(), 'shuzhi-bench-ingest-'));
+const file = join(dir, 'persons.csv');
+const log = (m: string) => process.stderr.write(`${m}\n`);
+
+let peakRss = 0;
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 50);
+
+const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }, { inMemory: !databaseUrl });
+const rt = await openRuntime(config);
+try {
+  const t0 = performance.now();
+  await writeCsv(
+    file,
+    (function* () {
+      for (const p of generatePersons('bench', ROWS))
+        yield Object.fromEntries(columns.map((c) => [c, p[c] ?? '']));
+    })(),
+    { columns: [...columns] },
+  );
+  log(`wrote ${ROWS} persons in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Baseline: COPY of the same file into a bare text table.
+  const db = rt.handle.db;
+  await sql.raw(`create table bench_copy (${columns.map((c) => `${c} text`).join(', ')})`).execute(db);
+  let t1 = performance.now();
+  if (rt.handle.pglite) {
+    await rt.handle.pglite.query("copy bench_copy from '/dev/blob' with (format csv, header true)", [], {
+      blob: new Blob([readFileSync(file)]),
+    });
+  } else {
+    await sql.raw(`copy bench_copy from '${file}' with (format csv, header true)`).execute(db);
+  }
+  const baselineRowsPerS = Math.round(ROWS / ((performance.now() - t1) / 1000));
+  log(`COPY baseline: ${baselineRowsPerS} rows/s`);
+  const rssAfterBaseline = process.memoryUsage().rss;
+
+  // The pipeline: a published dataset, then an import through the real service.
+  const fieldType = (c: string) => (c === 'birth_date' ? 'date' : c === 'updated_at' ? 'datetime' : 'string');
+  const ds = await rt.services.catalog.service.createDataset(systemActor, {
+    code: 'BENCH-PERSONS',
+    name: '人口基础信息（基准）',
+    description: '',
+    sourceSystem: '',
+    theme: 'population',
+    updateFrequency: 'daily',
+    shareType: 'none',
+    openType: 'none',
+    level: 'L3',
+    tags: [],
+    contact: { name: '', phone: '', email: '' },
+    fields: columns.map((c) => ({
+      name: c,
+      title: c,
+      type: fieldType(c),
+      key: c === 'id_number',
+      sensitivity: 'none',
+    })),
+  });
+  await rt.services.catalog.service.submit(systemActor, ds.id);
+  await rt.services.catalog.service.approve(systemActor, ds.id, '');
+  peakRss = 0;
+  t1 = performance.now();
+  const started = await rt.services.ingest.startImport(
+    systemActor,
+    ds.id,
+    { body: createReadStream(file), fileName: 'persons.csv', mode: 'upsert' },
+    { queue: false },
+  );
+  const r = await rt.services.ingest.run(started.import.id, async () => {});
+  const seconds = (performance.now() - t1) / 1000;
+  const rowsPerS = Math.round(r.read / seconds);
+  log(
+    `pipeline: read ${r.read}, loaded ${r.loaded}, rejected ${r.rejected} in ${seconds.toFixed(1)} s (rss before ${Math.round(rssAfterBaseline / 1048576)} MB)`,
+  );
+  clearInterval(sampler);
+  console.log(
+    JSON.stringify({
+      bench: 'ingest',
+      db: databaseUrl ? 'postgres' : 'pglite',
+      rows: r.read,
+      rows_per_s: rowsPerS,
+      baseline_rows_per_s: baselineRowsPerS,
+      ratio: Number((rowsPerS / baselineRowsPerS).toFixed(3)),
+      peak_rss_mb: Math.round(peakRss / 1048576),
+    }),
+  );
+} finally {
+  clearInterval(sampler);
+  await rt.close();
+  rmSync(dir, { recursive: true, force: true });
+  if (serverUrl) await admin(`drop database if exists ${benchDb} with (force)`);
+}
