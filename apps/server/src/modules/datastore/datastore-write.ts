@@ -41,7 +41,10 @@ export async function writeRows(
   // One array parameter per column, unnested server-side: a few parameters per batch instead of
   // one per value keeps both the statement and its planning small.
   const arrays = sql.join(
-    fields.map((f, i) => sql`${batch.map((r) => (r[i] === null || r[i] === undefined ? null : String(r[i])))}::${sql.raw(pgArray[f.type])}`),
+    fields.map(
+      (f, i) =>
+        sql`${batch.map((r) => (r[i] === null || r[i] === undefined ? null : String(r[i])))}::${sql.raw(pgArray[f.type])}`,
+    ),
   );
   const values = sql`select *, ${importId}::uuid, now() from unnest(${arrays})`;
   const keys = sql.join(keyIdx.map((i) => ident((fields[i] as DatasetField).name)));
