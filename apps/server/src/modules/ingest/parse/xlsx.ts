@@ -118,7 +118,7 @@ export async function readXlsx(source: ByteSource, opts: XlsxOptions = {}): Prom
         const first = book.model?.sheets?.[0]?.name;
         // Without workbook.xml read yet, the file sheet1.xml is the first sheet by convention.
         const wanted = opts.sheet ?? first;
-        if (wanted !== undefined ? sheet.name !== wanted : String(sheet.id) !== '1') continue;
+        if (found || (wanted !== undefined ? sheet.name !== wanted : String(sheet.id) !== '1')) continue;
         found = true;
         sheetName = sheet.name ?? sheetName;
         const date1904 = book.properties?.model?.date1904 === true;
@@ -130,7 +130,8 @@ export async function readXlsx(source: ByteSource, opts: XlsxOptions = {}): Prom
           });
           yield { rowNumber: row.number, cells };
         }
-        return;
+        // No early return: exceljs reads sheets stored before the shared strings back from temporary
+        // files, and abandoning its iterator mid-way can leave one of those reads failing unobserved.
       }
     } catch (err) {
       if (err instanceof ParseError) throw err;
@@ -149,8 +150,18 @@ export async function readXlsx(source: ByteSource, opts: XlsxOptions = {}): Prom
   }
 
   const rowsIt = sheetRows();
+  let closed = false;
   const close = async () => {
-    await rowsIt.return(undefined);
+    if (closed) return;
+    closed = true;
+    // Drain rather than abort, for the same reason as above; the rows are read and dropped.
+    try {
+      for (let next = await rowsIt.next(); !next.done; next = await rowsIt.next()) {
+        // dropped
+      }
+    } catch {
+      // The caller is done with this file; a late parse error changes nothing for them.
+    }
     input.destroy();
   };
   const texts = (cells: CellText[]) => cells.map((c) => ('text' in c ? c.text : ''));
