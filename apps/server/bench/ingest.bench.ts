@@ -4,7 +4,7 @@
  *   npm run bench:ingest -w apps/server -- --rows 1000000
  * DATABASE_URL selects a PostgreSQL server (the bench works in a database of its own there).
  */
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -69,6 +69,9 @@ try {
     { columns: [...columns] },
   );
   log(`wrote ${ROWS} persons in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // The server-side COPY runs as the database's OS user, which must be able to read the file.
+  chmodSync(dir, 0o755);
+  chmodSync(file, 0o644);
 
   // Baseline: COPY of the same file into a bare text table.
   const db = rt.handle.db;
