@@ -3,12 +3,12 @@
  * authenticated request, measured in the same run over real HTTP on loopback.
  * Run: npm run bench:http -w apps/server   (DATABASE_URL selects a PostgreSQL server)
  */
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { DEMO_PASSWORD } from '../src/modules/auth/index.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { seed } from '../src/services.ts';
+import { benchDatabase } from './support.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -36,21 +36,8 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 }
 
 // On a PostgreSQL server the bench works in a database of its own, dropped at the end.
-const serverUrl = process.env.DATABASE_URL;
-const benchDb = `shuzhi_bench_${process.pid}`;
-const admin = async (statement: string) => {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-};
-let databaseUrl: string | undefined;
-if (serverUrl) {
-  await admin(`create database ${benchDb}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${benchDb}`;
-  databaseUrl = u.toString();
-}
+const bench = await benchDatabase('http');
+const databaseUrl = bench.databaseUrl;
 const config = loadConfig(
   { LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: databaseUrl },
   { inMemory: databaseUrl === undefined },
@@ -72,7 +59,7 @@ const areas = await measure(`${base}/api/v1/areas/330106/children`);
 const me = await measure(`${base}/api/v1/auth/me`, { cookie });
 await app.close();
 await rt.close();
-if (serverUrl) await admin(`drop database ${benchDb} with (force)`);
+await bench.drop();
 
 console.log(
   JSON.stringify({

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { writeCsv } from '../src/demo/csv-writer.ts';
 import { generatePersons } from '../src/demo/index.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { openRuntime } from '../src/runtime.ts';
+import { benchDatabase } from './support.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
 const ROWS = Number(values.rows);
@@ -32,21 +32,8 @@ const columns = [
   'updated_at',
 ] as const;
 
-const serverUrl = process.env.DATABASE_URL;
-const benchDb = `shuzhi_bench_ingest_${process.pid}`;
-const admin = async (statement: string) => {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  await c.query(statement);
-  await c.end();
-};
-let databaseUrl: string | undefined;
-if (serverUrl) {
-  await admin(`create database ${benchDb}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${benchDb}`;
-  databaseUrl = u.toString();
-}
+const bench = await benchDatabase('ingest');
+const databaseUrl = bench.databaseUrl;
 const dir = mkdtempSync(join(tmpdir(), 'shuzhi-bench-ingest-'));
 const file = join(dir, 'persons.csv');
 const log = (m: string) => process.stderr.write(`${m}\n`);
@@ -142,5 +129,5 @@ try {
   clearInterval(sampler);
   await rt.close();
   rmSync(dir, { recursive: true, force: true });
-  if (serverUrl) await admin(`drop database if exists ${benchDb} with (force)`);
+  await bench.drop();
 }

@@ -10,11 +10,11 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { parseVerifierKey } from '../src/platform/ledger/note.ts';
 import { verifyLedger } from '../src/platform/ledger/verify.ts';
 import { openRuntime } from '../src/runtime.ts';
+import { benchDatabase } from './support.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,21 +27,8 @@ const SECONDS = Number(values.seconds);
 const WRITERS = Number(values.writers);
 const ENTRIES = Number(values.entries);
 
-const serverUrl = process.env.DATABASE_URL;
-const benchDb = `shuzhi_bench_ledger_${process.pid}`;
-const admin = async (statement: string) => {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  await c.query(statement);
-  await c.end();
-};
-let databaseUrl: string | undefined;
-if (serverUrl) {
-  await admin(`create database ${benchDb}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${benchDb}`;
-  databaseUrl = u.toString();
-}
+const bench = await benchDatabase('ledger');
+const databaseUrl = bench.databaseUrl;
 const config = loadConfig(
   { LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20' },
   { inMemory: !databaseUrl },
@@ -140,5 +127,5 @@ try {
   );
 } finally {
   await rt.close();
-  if (serverUrl) await admin(`drop database if exists ${benchDb} with (force)`);
+  await bench.drop();
 }

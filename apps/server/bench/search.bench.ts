@@ -5,13 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { searchText } from '../src/modules/catalog/catalog.service.ts';
 import { newId } from '../src/platform/ids.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { seed } from '../src/services.ts';
+import { benchDatabase } from './support.ts';
 
 const { values } = parseArgs({
   options: { entries: { type: 'string', default: '17500' }, queries: { type: 'string', default: '500' } },
@@ -19,21 +19,8 @@ const { values } = parseArgs({
 const ENTRIES = Number(values.entries);
 const QUERIES = Number(values.queries);
 
-const serverUrl = process.env.DATABASE_URL;
-const benchDb = `shuzhi_bench_search_${process.pid}`;
-const admin = async (statement: string) => {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  await c.query(statement);
-  await c.end();
-};
-let databaseUrl: string | undefined;
-if (serverUrl) {
-  await admin(`create database ${benchDb}`);
-  const u = new URL(serverUrl);
-  u.pathname = `/${benchDb}`;
-  databaseUrl = u.toString();
-}
+const bench = await benchDatabase('search');
+const databaseUrl = bench.databaseUrl;
 const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }, { inMemory: !databaseUrl });
 const rt = await openRuntime(config);
 await seed(rt.services, { accounts: 'demo' });
@@ -195,7 +182,7 @@ const baseline = await time(Array.from({ length: QUERIES }, () => '/api/v1/meta'
 const search = await time(searches);
 await app.close();
 await rt.close();
-if (serverUrl) await admin(`drop database if exists ${benchDb} with (force)`);
+await bench.drop();
 
 console.log(
   JSON.stringify({

@@ -1,8 +1,7 @@
-import type { CatalogImportResult, Problem } from '@shuzhi/contracts';
+import type { CatalogImportResult } from '@shuzhi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError } from '../../app/api';
-import { currentLocale, i18n } from '../../app/i18n';
+import { apiRaw } from '../../app/api-raw';
 import { catalogKeys, type View } from './catalog-api';
 
 export type ImportResult = z.infer<typeof CatalogImportResult>;
@@ -10,37 +9,7 @@ export type ExportFormat = 'json' | 'xlsx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const failure = (status: number, statusText: string, text: string): ApiError => {
-  try {
-    const body = JSON.parse(text) as Problem;
-    if (body && typeof body === 'object' && 'code' in body) return new ApiError(body);
-  } catch {
-    // Not a problem document: fall through to a generic message.
-  }
-  return new ApiError({
-    type: 'about:blank',
-    title: statusText || 'Error',
-    status,
-    code: status === 0 ? 'network' : 'http',
-    detail: i18n.t(status === 0 ? 'common.networkError' : 'common.unknownError'),
-  });
-};
-
-// `api` always sends and expects JSON; files travel as raw bytes here.
-const send = async (path: string, init: RequestInit): Promise<Response> => {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      ...init,
-      credentials: 'same-origin',
-      headers: { 'Accept-Language': currentLocale(), ...(init.headers as Record<string, string>) },
-    });
-  } catch {
-    throw failure(0, '', '');
-  }
-  if (!response.ok) throw failure(response.status, response.statusText, await response.text());
-  return response;
-};
+const send = apiRaw;
 
 const fileNameOf = (response: Response, fallback: string): string => {
   const header = response.headers.get('Content-Disposition') ?? '';

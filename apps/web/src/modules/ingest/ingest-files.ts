@@ -1,7 +1,6 @@
-import type { DataImport, ImportMode, Problem } from '@shuzhi/contracts';
+import type { DataImport, ImportMode } from '@shuzhi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../app/api';
-import { currentLocale, i18n } from '../../app/i18n';
+import { apiRaw } from '../../app/api-raw';
 import { ingestKeys } from './ingest-api';
 
 /** The server streams files of up to 2 GiB. */
@@ -25,37 +24,7 @@ export const importFormatOf = (fileName: string): ImportFormat | undefined => {
   return ext && ext in contentTypes ? (ext as ImportFormat) : undefined;
 };
 
-const failure = (status: number, statusText: string, text: string): ApiError => {
-  try {
-    const body = JSON.parse(text) as Problem;
-    if (body && typeof body === 'object' && 'code' in body) return new ApiError(body);
-  } catch {
-    // Not a problem document: fall through to a generic message.
-  }
-  return new ApiError({
-    type: 'about:blank',
-    title: statusText || 'Error',
-    status,
-    code: status === 0 ? 'network' : 'http',
-    detail: i18n.t(status === 0 ? 'common.networkError' : 'common.unknownError'),
-  });
-};
-
-// `api` always sends JSON; import files travel as the raw request body instead.
-const send = async (path: string, init: RequestInit): Promise<Response> => {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      ...init,
-      credentials: 'same-origin',
-      headers: { 'Accept-Language': currentLocale(), ...(init.headers as Record<string, string>) },
-    });
-  } catch {
-    throw failure(0, '', '');
-  }
-  if (!response.ok) throw failure(response.status, response.statusText, await response.text());
-  return response;
-};
+const send = apiRaw;
 
 export type StartedImport = { imp: DataImport; alreadyImported: boolean };
 type StartVars = { datasetId: string; file: File; mode: ImportMode };

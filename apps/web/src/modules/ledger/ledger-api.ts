@@ -1,8 +1,8 @@
-import type { InclusionProof, LedgerEntries, LedgerEntry, Problem } from '@shuzhi/contracts';
+import type { InclusionProof, LedgerEntries, LedgerEntry } from '@shuzhi/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError, apiGet } from '../../app/api';
-import { currentLocale, i18n } from '../../app/i18n';
+import { apiGet } from '../../app/api';
+import { apiRaw } from '../../app/api-raw';
 import { parseCheckpoint } from './checkpoint';
 
 export type LedgerRow = z.infer<typeof LedgerEntry>;
@@ -20,39 +20,9 @@ export const ledgerKeys = {
   entries: (start: number, end: number) => ['ledger', 'entries', start, end] as const,
 };
 
-const failure = (status: number, statusText: string, text: string): ApiError => {
-  try {
-    const body = JSON.parse(text) as Problem;
-    if (body && typeof body === 'object' && 'code' in body) return new ApiError(body);
-  } catch {
-    // Not a problem document: fall through to a generic message.
-  }
-  return new ApiError({
-    type: 'about:blank',
-    title: statusText || 'Error',
-    status,
-    code: status === 0 ? 'network' : 'http',
-    detail: i18n.t(status === 0 ? 'common.networkError' : 'common.unknownError'),
-  });
-};
-
 // The checkpoint and the key are text/plain (the formats witnesses read), which `api` would parse as JSON.
-const getText = async (path: string, signal?: AbortSignal): Promise<string> => {
-  let response: Response;
-  try {
-    response = await fetch(`/api/v1${path}`, {
-      credentials: 'same-origin',
-      headers: { Accept: 'text/plain, application/problem+json', 'Accept-Language': currentLocale() },
-      signal,
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw failure(0, '', '');
-  }
-  const text = await response.text();
-  if (!response.ok) throw failure(response.status, response.statusText, text);
-  return text;
-};
+const getText = async (path: string, signal?: AbortSignal): Promise<string> =>
+  (await apiRaw(path, { signal, headers: { Accept: 'text/plain, application/problem+json' } })).text();
 
 /** The latest signed checkpoint, raw and parsed; refreshed every 10 s. */
 export const useCheckpoint = () =>
