@@ -4,6 +4,7 @@
  * the same run.  npm run bench:search -w apps/server -- [--entries 17500] [--queries 500]
  */
 import { parseArgs } from 'node:util';
+import { Level, ShareType, Theme, UpdateFrequency } from '@shuzhi/contracts';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -57,24 +58,10 @@ const subjects = [
   '消防检查',
 ];
 const qualifiers = ['基本信息', '变更记录', '统计', '明细', '汇总', '台账', '名录', '办理结果'];
-const themes = [
-  'population',
-  'legal_entity',
-  'housing',
-  'geography',
-  'economy',
-  'society',
-  'environment',
-  'transport',
-  'education',
-  'health',
-  'credit',
-  'urban',
-  'other',
-] as const;
-const freq = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'irregular'] as const;
-const share = ['unconditional', 'conditional', 'none'] as const;
-const levels = ['L1', 'L2', 'L3', 'L4'] as const;
+const themes = Theme.options;
+const freq = UpdateFrequency.options;
+const share = ShareType.options;
+const levels = Level.options;
 const orgIds = (await db.selectFrom('orgs.org').select('id').execute()).map((o) => o.id);
 const districts = (
   await db.selectFrom('areas.area').select('name').where('level', '=', 'district').execute()

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDataset } from '../../testing/datasets.ts';
 import { createTestContext, type TestContext } from '../../testing/harness.ts';
 import { countRows, tableOf } from './index.ts';
 
@@ -19,38 +20,8 @@ const fields = [
   { name: 'registered', title: '登记日期', type: 'date' },
 ];
 
-async function publish(code: string) {
-  const ds = (
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/catalog/datasets',
-      headers: { cookie: officer },
-      payload: {
-        code,
-        name: '机动车登记信息',
-        theme: 'transport',
-        updateFrequency: 'daily',
-        shareType: 'conditional',
-        openType: 'none',
-        level: 'L2',
-        fields,
-      },
-    })
-  ).json();
-  await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/catalog/datasets/${ds.id}/submit`,
-    headers: { cookie: officer },
-    payload: {},
-  });
-  await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/catalog/datasets/${ds.id}/approve`,
-    headers: { cookie: admin },
-    payload: {},
-  });
-  return ds.id as string;
-}
+const publish = (code: string) =>
+  publishDataset(t, { officer, admin }, { code, name: '机动车登记信息', theme: 'transport', fields });
 
 const columns = async (code: string) =>
   (

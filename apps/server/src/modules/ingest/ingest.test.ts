@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDataset } from '../../testing/datasets.ts';
 import { createTestContext, type TestContext } from '../../testing/harness.ts';
 import { createWorker } from '../jobs/index.ts';
 
@@ -19,38 +20,8 @@ const fields = [
   { name: 'married', title: '已婚', type: 'boolean' },
 ];
 
-async function publish(code: string) {
-  const ds = (
-    await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/catalog/datasets',
-      headers: { cookie: officer },
-      payload: {
-        code,
-        name: '测试人口',
-        theme: 'population',
-        updateFrequency: 'daily',
-        shareType: 'conditional',
-        openType: 'none',
-        level: 'L3',
-        fields,
-      },
-    })
-  ).json();
-  await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/catalog/datasets/${ds.id}/submit`,
-    headers: { cookie: officer },
-    payload: {},
-  });
-  await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/catalog/datasets/${ds.id}/approve`,
-    headers: { cookie: admin },
-    payload: {},
-  });
-  return ds.id as string;
-}
+const publish = (code: string) =>
+  publishDataset(t, { officer, admin }, { code, name: '测试人口', level: 'L3', fields });
 
 const upload = (id: string, body: Buffer, filename: string, mode = 'upsert', cookie = officer) =>
   t.app.inject({
