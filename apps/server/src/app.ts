@@ -136,11 +136,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(orgsRoutes, { prefix: '/api/v1/orgs', orgs: services.orgs });
   await app.register(jobsRoutes, { prefix: '/api/v1/jobs', jobs: services.jobs });
   await app.register(catalogRoutes, { prefix: '/api/v1/catalog', catalog: services.catalog });
-  await app.register(ingestRoutes, {
-    prefix: '/api/v1/ingest',
-    ingest: services.ingest,
-    jobs: services.jobs,
-  });
+  await app.register(ingestRoutes, { prefix: '/api/v1/ingest', ingest: services.ingest });
   await app.register(ledgerRoutes, { prefix: '/api/v1/ledger', ledger: services.ledger });
 
   await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);

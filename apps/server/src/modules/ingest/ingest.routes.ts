@@ -12,16 +12,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../platform/http/route-schema.ts';
 import { pickLocale } from '../../platform/locale.ts';
-import type { JobsService } from '../jobs/index.ts';
 import type { IngestService } from './ingest.service.ts';
-import { neutralise } from './parse/index.ts';
 
 const tags = ['ingest'];
 
-export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; jobs: JobsService }> = async (
-  app,
-  { ingest, jobs },
-) => {
+export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = async (app, { ingest }) => {
   // Uploads are streamed to disk as they arrive, whatever their type: no parser buffers them.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
@@ -102,35 +97,13 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; jobs: 
         response: { 200: z.any(), ...problems },
       },
     },
-    async (req, reply) => {
-      const locale = pickLocale(req.headers['accept-language']);
-      const cell = (v: string) => `"${neutralise(v).replace(/"/g, '""')}"`;
-      const lines: string[] = [];
-      let header: string[] | null = null;
-      let cursor: string | undefined;
-      do {
-        const page = await ingest.listRejects(req.actor, req.params.importId, { cursor, limit: 100 }, locale);
-        for (const r of page.items) {
-          header ??= Object.keys(r.values ?? {});
-          lines.push(
-            [String(r.rowNumber), r.code, r.reason, ...header.map((h) => r.values?.[h] ?? '')]
-              .map(cell)
-              .join(','),
-          );
-        }
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      const head = [
-        locale === 'en' ? 'row' : '行号',
-        locale === 'en' ? 'code' : '代码',
-        locale === 'en' ? 'reason' : '原因',
-        ...(header ?? []),
-      ];
-      return reply
+    async (req, reply) =>
+      reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="rejects-${req.params.importId}.csv"`)
-        .send(`\uFEFF${[head.map(cell).join(','), ...lines].join('\r\n')}\r\n`);
-    },
+        .send(
+          await ingest.rejectsCsv(req.actor, req.params.importId, pickLocale(req.headers['accept-language'])),
+        ),
   );
   app.post(
     '/imports/:importId/cancel',
@@ -142,10 +115,6 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService; jobs: 
         response: { 200: DataImport, ...problems },
       },
     },
-    async (req) => {
-      const imp = await ingest.getImport(req.actor, req.params.importId);
-      if (imp.jobId) await jobs.cancel(req.actor, imp.jobId);
-      return ingest.getImport(req.actor, req.params.importId);
-    },
+    (req) => ingest.cancelImport(req.actor, req.params.importId),
   );
 };

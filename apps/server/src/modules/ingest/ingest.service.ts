@@ -13,7 +13,7 @@ import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { JobsService } from '../jobs/index.ts';
 import * as repo from './ingest.repo.ts';
 import { runImport } from './ingest.run.ts';
-import { formatFromFileName, ParseError, readTabular } from './parse/index.ts';
+import { formatFromFileName, neutralise, ParseError, readTabular } from './parse/index.ts';
 
 /** What ingest needs of the catalog (given by the composition root, so the modules stay apart). */
 export type DatasetLookup = {
@@ -68,16 +68,35 @@ export function createIngestService(deps: {
 }) {
   const { db, jobs, ledger, datasets, uploadDir, uploadLimitBytes } = deps;
 
-  async function mayImport(actor: Actor, datasetId: string): Promise<{ a: SignedInActor; ds: Dataset }> {
+  /** Imports and their reports belong to the owner organisation (and the platform admin). */
+  async function ownDataset(
+    actor: Actor,
+    datasetId: string,
+    officer: boolean,
+  ): Promise<{ a: SignedInActor; ds: Dataset }> {
     const a = requireSignedIn(actor);
     const ds = await datasets.getDataset(a, datasetId);
-    const admin = a.roles.includes('platform_admin');
-    if (!admin && !(a.roles.includes('data_officer') && a.orgId === ds.ownerOrgId)) {
+    if (a.roles.includes('platform_admin')) return { a, ds };
+    if (a.orgId !== ds.ownerOrgId)
+      throw new AppError('forbidden', { need: 'a role in the owner organisation' });
+    if (officer && !a.roles.includes('data_officer')) {
       throw new AppError('forbidden', { need: 'data_officer of the owner organisation' });
     }
+    return { a, ds };
+  }
+
+  async function mayImport(actor: Actor, datasetId: string): Promise<{ a: SignedInActor; ds: Dataset }> {
+    const { a, ds } = await ownDataset(actor, datasetId, true);
     if (ds.status !== 'published')
       throw new AppError('wrong_status', { status: ds.status, need: 'published' });
     return { a, ds };
+  }
+
+  async function findOwnImport(actor: Actor, importId: string, officer: boolean) {
+    const row = await repo.findImport(db, importId);
+    if (!row) throw notFound('import', importId);
+    const { a } = await ownDataset(actor, row.dataset_id, officer);
+    return { a, row };
   }
 
   /** Streams an upload to disk, hashing it; refuses it past the size limit. */
@@ -192,30 +211,41 @@ export function createIngestService(deps: {
     },
 
     async getImport(actor: Actor, importId: string): Promise<DataImport> {
-      const row = await repo.findImport(db, importId);
-      if (!row) throw notFound('import', importId);
-      await datasets.getDataset(requireSignedIn(actor), row.dataset_id);
-      return toImport(row);
+      return toImport((await findOwnImport(actor, importId, false)).row);
     },
 
     async listImports(actor: Actor, datasetId: string, q: { cursor?: string; limit: number }) {
-      await datasets.getDataset(requireSignedIn(actor), datasetId);
+      await ownDataset(actor, datasetId, false);
       const after = decodeCursor(q.cursor, 1);
       const rows = await repo.listImports(db, datasetId, (after?.[0] as string) ?? null, q.limit);
       const p = toPage(rows, q.limit, (r) => [r.id]);
       return { items: p.items.map(toImport), nextCursor: p.nextCursor };
     },
 
+    /**
+     * Rejected rows as they were read: they may hold personal data, so only the owner's data officer
+     * (or the admin) sees them, and each read is written to the ledger.
+     */
     async listRejects(
       actor: Actor,
       importId: string,
       q: { cursor?: string; limit: number },
       locale: 'zh-CN' | 'en',
     ) {
-      const imp = await service.getImport(actor, importId);
+      const { a, row } = await findOwnImport(actor, importId, true);
       const after = Number(decodeCursor(q.cursor, 1)?.[0] ?? 0);
-      const rows = await repo.listRejects(db, imp.id, after, q.limit);
+      const rows = await repo.listRejects(db, row.id, after, q.limit);
       const p = toPage(rows, q.limit, (r) => [Number(r.row_number)]);
+      if (p.items.length > 0) {
+        await ledger.record({
+          actor: a,
+          action: 'ingest.rejects_read',
+          result: 'ok',
+          purpose: 'data quality',
+          dataset: row.dataset_code,
+          details: { import: row.id, rows: p.items.length, from_row: Number(p.items[0]?.row_number) },
+        });
+      }
       return {
         items: p.items.map((r) => ({
           rowNumber: Number(r.row_number),
@@ -225,6 +255,36 @@ export function createIngestService(deps: {
         })),
         nextCursor: p.nextCursor,
       };
+    },
+
+    /** All rejected rows as one CSV (UTF-8 with BOM for spreadsheets), cells neutralised. */
+    async rejectsCsv(actor: Actor, importId: string, locale: 'zh-CN' | 'en'): Promise<string> {
+      const cell = (v: string) => `"${neutralise(v).replace(/"/g, '""')}"`;
+      const lines: string[] = [];
+      let header: string[] | null = null;
+      let cursor: string | undefined;
+      do {
+        const page = await service.listRejects(actor, importId, { cursor, limit: 200 }, locale);
+        for (const r of page.items) {
+          header ??= Object.keys(r.values ?? {});
+          lines.push(
+            [String(r.rowNumber), r.code, r.reason, ...header.map((h) => r.values?.[h] ?? '')]
+              .map(cell)
+              .join(','),
+          );
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const en = locale === 'en';
+      const head = [en ? 'row' : '行号', en ? 'code' : '代码', en ? 'reason' : '原因', ...(header ?? [])];
+      return `\uFEFF${[head.map(cell).join(','), ...lines].join('\r\n')}\r\n`;
+    },
+
+    /** Cancels a queued or running import through its job. */
+    async cancelImport(actor: Actor, importId: string): Promise<DataImport> {
+      const { row } = await findOwnImport(actor, importId, true);
+      if (row.job_id) await jobs.cancel(actor, row.job_id);
+      return toImport((await repo.findImport(db, importId)) as repo.ImportRow);
     },
 
     /** Runs an import (the job's body; the CLI calls it directly with a progress bar). */

@@ -194,6 +194,42 @@ describe('importing files', () => {
     expect(n.rows[0]?.n).toBe(2475);
   });
 
+  it('keeps import reports inside the owner organisation and records who read rejected rows', async () => {
+    const list = (
+      await t.app.inject({
+        url: `/api/v1/ingest/datasets/${datasetId}/imports`,
+        headers: { cookie: officer },
+      })
+    ).json();
+    const withRejects = list.items.find((i: { rowsRejected: number }) => i.rowsRejected > 0);
+    for (const url of [
+      `/api/v1/ingest/datasets/${datasetId}/imports`,
+      `/api/v1/ingest/imports/${withRejects.id}`,
+      `/api/v1/ingest/imports/${withRejects.id}/rejects`,
+      `/api/v1/ingest/imports/${withRejects.id}/rejects.csv`,
+    ]) {
+      expect((await t.app.inject({ url, headers: { cookie: viewer } })).statusCode, url).toBe(403);
+    }
+    expect(
+      (
+        await t.app.inject({
+          url: `/api/v1/ingest/imports/${withRejects.id}/rejects`,
+          headers: { cookie: admin },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await t.services.ledger.drain();
+    const size = await t.services.ledger.sizeNow();
+    const last = await sql<{
+      body: Uint8Array;
+    }>`select body from ledger.entry where idx = ${size - 1}`.execute(t.services.db);
+    expect(JSON.parse(Buffer.from(last.rows[0]?.body ?? []).toString())).toMatchObject({
+      action: 'ingest.rejects_read',
+      dataset: 'GA-PERSON-01',
+      actor: { name: 'admin' },
+    });
+  });
+
   it('refuses bad uploads clearly and keeps nothing of them', async () => {
     expect((await upload(datasetId, Buffer.from('a,b\n1,2\n'), 'x.csv', 'upsert', viewer)).statusCode).toBe(
       403,

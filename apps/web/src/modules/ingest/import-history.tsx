@@ -3,6 +3,7 @@ import { Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../app/auth';
 import { formatDateTime } from '../../ui/format';
 import { LoadMore } from '../../ui/load-more';
 import { ImportDrawer } from './import-drawer';
@@ -84,7 +85,8 @@ export const ImportHistory = ({ datasetId }: { datasetId: string }) => {
 /** "Import history" card of a dataset that has been published. */
 export const ImportHistoryCard = ({ dataset }: { dataset: Dataset }) => {
   const { t } = useTranslation();
-  if (!hasImportHistory(dataset)) return null;
+  const { data: me } = useMe();
+  if (!hasImportHistory(me, dataset)) return null;
   return (
     <Card title={t('ingest.history')}>
       <ImportHistory datasetId={dataset.id} />

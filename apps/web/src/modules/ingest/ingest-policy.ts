@@ -7,6 +7,7 @@ import { isCatalogAdmin, isOwnerOfficer } from '../catalog/catalog-policy';
 export const canImportData = (me: Me | null | undefined, dataset: Dataset) =>
   dataset.status === 'published' && (isCatalogAdmin(me) || isOwnerOfficer(me, dataset));
 
-/** Only a dataset that has been published can have imports to list. */
-export const hasImportHistory = (dataset: Pick<Dataset, 'status'>) =>
-  dataset.status === 'published' || dataset.status === 'retired';
+/** Imports exist once a dataset was published; their reports belong to the owner organisation and the admin. */
+export const hasImportHistory = (me: Me | null | undefined, dataset: Dataset) =>
+  (dataset.status === 'published' || dataset.status === 'retired') &&
+  (isCatalogAdmin(me) || me?.org.id === dataset.ownerOrgId);
