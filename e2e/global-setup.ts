@@ -9,7 +9,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const STARTUP_MS = 60_000;
+// The first start seeds the small demo city (tens of thousands of rows) before it listens.
+const STARTUP_MS = 180_000;
 const STOP_GRACE_MS = 5_000;
 /** Keeps only the tail of the child's output, enough to explain a failed start. */
 const OUTPUT_TAIL = 20_000;
@@ -80,7 +81,9 @@ async function waitForHealthy(baseURL: string, child: ChildProcess, output: () =
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The Shuzhi server did not answer GET /healthz with 200 within 60 s:\n${output()}`);
+  throw new Error(
+    `The Shuzhi server did not answer GET /healthz with 200 within ${STARTUP_MS / 1000} s:\n${output()}`,
+  );
 }
 
 /** Starts the real server with demo data on a fresh database and provides its URL to the tests. */
@@ -110,6 +113,10 @@ export default async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SHUZHI_DATA_DIR: dataDir,
+      // Real department datasets for the journeys, at a size that seeds in seconds.
+      SHUZHI_DEMO_SCALE: 'small',
+      // Pull sources in the journeys are servers the tests start on this machine.
+      SHUZHI_PULL_ALLOWED_HOSTS: '127.0.0.1',
     };
     delete env.DATABASE_URL;
     if (process.env.DATABASE_URL) {

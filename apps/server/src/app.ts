@@ -20,9 +20,13 @@ import type { Config } from './config.ts';
 import { areasRoutes } from './modules/areas/index.ts';
 import { authRoutes, SESSION_COOKIE, usersRoutes } from './modules/auth/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { classifyRoutes } from './modules/classify/index.ts';
+import { datastoreRoutes } from './modules/datastore/index.ts';
 import { ingestRoutes } from './modules/ingest/index.ts';
 import { jobsRoutes } from './modules/jobs/index.ts';
+import { ckanRoutes, dcatRoutes, openRoutes } from './modules/open/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
+import { qualityRoutes } from './modules/quality/index.ts';
 import { type Actor, anonymous } from './platform/actor.ts';
 import { AppError } from './platform/errors.ts';
 import { installMetrics } from './platform/http/metrics.ts';
@@ -137,7 +141,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(jobsRoutes, { prefix: '/api/v1/jobs', jobs: services.jobs });
   await app.register(catalogRoutes, { prefix: '/api/v1/catalog', catalog: services.catalog });
   await app.register(ingestRoutes, { prefix: '/api/v1/ingest', ingest: services.ingest });
+  await app.register(datastoreRoutes, { prefix: '/api/v1/datastore', feed: services.feed });
+  await app.register(classifyRoutes, { prefix: '/api/v1/classify', classify: services.classify });
+  await app.register(qualityRoutes, { prefix: '/api/v1/quality', quality: services.quality });
   await app.register(ledgerRoutes, { prefix: '/api/v1/ledger', ledger: services.ledger });
+  // Open data: downloads under /api/v1/open; CKAN's and DCAT's addresses are fixed by those standards.
+  const openOpts = { publicUrl: config.SHUZHI_PUBLIC_URL, perMinute: config.SHUZHI_OPEN_RATE_PER_MINUTE };
+  await app.register(openRoutes, { prefix: '/api/v1/open', open: services.open.service, ...openOpts });
+  await app.register(ckanRoutes, { ckan: services.open.ckan, ...openOpts });
+  await app.register(dcatRoutes, { open: services.open.service, ...openOpts });
 
   await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);
   return app;

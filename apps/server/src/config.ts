@@ -20,10 +20,13 @@ export const ConfigSchema = z.object({
   SHUZHI_BODY_LIMIT_MB: z.coerce.number().min(0.1).max(2048).default(10),
   SHUZHI_CORS_ORIGINS: z.string().optional(),
   SHUZHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
+  SHUZHI_OPEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(600),
   SHUZHI_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   SHUZHI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUZHI_WORKER: bool.default(true),
   SHUZHI_WEB_DIR: z.string().optional(),
+  /** The demo city `serve --demo` seeds on its first start: none, small, district or city. */
+  SHUZHI_DEMO_SCALE: z.enum(['none', 'small', 'district', 'city']).default('district'),
   SHUZHI_UPLOAD_LIMIT_MB: z.coerce.number().min(1).max(1_048_576).default(2048),
   SHUZHI_LEDGER_ORIGIN: z
     .string()
@@ -32,6 +35,17 @@ export const ConfigSchema = z.object({
   SHUZHI_LEDGER_SIGNING_KEY: z.string().optional(),
   SHUZHI_LEDGER_SALT: z.string().min(16).optional(),
   SHUZHI_LEDGER_CHECKPOINT_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  SHUZHI_CREDENTIAL_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}=?$|^[A-Za-z0-9+/]{43}=$/, '32 bytes, base64 or base64url')
+    .optional(),
+  SHUZHI_PULL_ALLOWED_HOSTS: z.string().optional(),
+  /** How often the quality scheduler looks for datasets not checked within their update period. */
+  SHUZHI_QUALITY_SCHEDULE_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** Time limit of one custom SQL quality check (enforced by PostgreSQL; PGlite has no timer). */
+  SHUZHI_QUALITY_SQL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Working days a dataset's owner has to answer a quality complaint. */
+  SHUZHI_COMPLAINT_DAYS: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { inMemory: boolean };

@@ -1,6 +1,8 @@
 import { Role } from '@shuzhi/contracts';
 import { Command, InvalidArgumentError } from 'commander';
 import pino from 'pino';
+import { classifyCommand } from './cli/classify.ts';
+import { demoCommand } from './cli/demo.ts';
 import { importCommand } from './cli/import.ts';
 import { ledgerCommands } from './cli/ledger.ts';
 import { progressBar } from './cli/progress.ts';
@@ -29,7 +31,11 @@ const port = (v: string) => {
 program
   .command('serve')
   .description('启动平台（网页与接口） / start the platform (web and API)')
-  .option('--demo', '演示模式：创建演示账号 / demo mode: create demo accounts', false)
+  .option(
+    '--demo',
+    '演示模式：创建演示账号，首次启动载入演示城市（SHUZHI_DEMO_SCALE）/ demo mode: demo accounts, and the demo city loaded on first start (SHUZHI_DEMO_SCALE)',
+    false,
+  )
   .option('-p, --port <port>', '端口 / port (default PORT or 8080)', port)
   .action(async (o: { demo: boolean; port?: number }) => {
     const c = config();
@@ -149,6 +155,8 @@ program
 
 ledgerCommands(program, config);
 importCommand(program, config);
+demoCommand(program, config);
+classifyCommand(program);
 
 program
   .command('version')

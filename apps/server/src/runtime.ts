@@ -30,6 +30,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     tokenSigningKey: config.SHUZHI_TOKEN_SIGNING_KEY,
     ledgerSigningKey: config.SHUZHI_LEDGER_SIGNING_KEY,
     ledgerSalt: config.SHUZHI_LEDGER_SALT,
+    credentialKey: config.SHUZHI_CREDENTIAL_KEY,
   });
   const services = createServices(handle.db, config, secrets);
   return { config, handle, services, close: () => handle.close() };

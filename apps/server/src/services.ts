@@ -14,9 +14,14 @@ import {
   keysFromPem,
 } from './modules/auth/index.ts';
 import { createCatalog } from './modules/catalog/index.ts';
+import { createClassifyService } from './modules/classify/index.ts';
+import { createFeedService } from './modules/datastore/index.ts';
 import { createIngestService } from './modules/ingest/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
+import { createOpen } from './modules/open/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
+import { createQuality } from './modules/quality/index.ts';
+import { systemActor } from './platform/actor.ts';
 import { createLedger, noteSigner } from './platform/ledger/index.ts';
 import type { Secrets } from './platform/secrets.ts';
 
@@ -53,7 +58,50 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
   });
   const users = createUsersService({ db, orgs, areas, ledger });
   const clients = createClientsService({ db, orgs, ledger });
-  const catalog = createCatalog({ db, orgs, ledger });
+  const catalog = createCatalog({ db, orgs, ledger, jobs });
+  const quality = createQuality({
+    db,
+    jobs,
+    ledger,
+    datasets: {
+      getDataset: catalog.service.getDataset,
+      findDatasetById: catalog.findDatasetById,
+      listPublished: async () => {
+        const out = [];
+        let cursor: string | undefined;
+        do {
+          const page = await catalog.search(systemActor, {
+            view: 'resource',
+            status: 'published',
+            sort: 'name',
+            limit: 100,
+            cursor,
+          });
+          out.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return out;
+      },
+    },
+    // 一数一源 consistency: the bindings where the dataset is not the authoritative side.
+    consistency: async (datasetId) =>
+      (await catalog.conflicts.summary(systemActor, { dataset: datasetId })).bindings
+        .filter((b) => b.other.datasetId === datasetId)
+        .map((b) => ({
+          element: b.elementCode,
+          elementName: b.elementName,
+          authoritative: b.authoritative.datasetCode,
+          compared: b.lastCheck?.compared ?? 0,
+          open: b.open,
+        })),
+    orgNames: async (ids) => new Map((await orgs.findOrgs(ids)).map((o) => [o.id, o.name])),
+    settings: {
+      sqlTimeoutMs: config.SHUZHI_QUALITY_SQL_TIMEOUT_SECONDS * 1000,
+      scheduleMinutes: config.SHUZHI_QUALITY_SCHEDULE_MINUTES,
+      complaintDays: config.SHUZHI_COMPLAINT_DAYS,
+      salt: secrets.ledgerSalt,
+    },
+  });
   const ingest = createIngestService({
     db,
     jobs,
@@ -63,8 +111,43 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
       ? join(tmpdir(), `shuzhi-uploads-${process.pid}`)
       : join(resolve(config.SHUZHI_DATA_DIR), 'uploads'),
     uploadLimitBytes: config.SHUZHI_UPLOAD_LIMIT_MB * 1024 * 1024,
+    credentialKey: secrets.credentialKey,
+    pullAllowedHosts: config.SHUZHI_PULL_ALLOWED_HOSTS,
+    // A successful load queues its 一数一源 conflict checks and a quality run of the dataset.
+    onImported: async (datasetId) => {
+      await catalog.conflicts.afterImport(datasetId);
+      await quality.afterImport(datasetId);
+    },
   });
-  return { db, ledger, jobs, areas, orgs, auth, users, clients, catalog, ingest };
+  const classify = createClassifyService({
+    db,
+    ledger,
+    catalog: { getDataset: catalog.service.getDataset, updateDatasetIn: catalog.service.updateDatasetIn },
+    uploadLimitBytes: config.SHUZHI_UPLOAD_LIMIT_MB * 1024 * 1024,
+  });
+  const feed = createFeedService({
+    db,
+    ledger,
+    datasets: { getDataset: catalog.service.getDataset },
+    salt: secrets.ledgerSalt,
+  });
+  const open = createOpen({ db, orgs, ledger });
+  return {
+    db,
+    ledger,
+    jobs,
+    areas,
+    orgs,
+    auth,
+    users,
+    clients,
+    catalog,
+    ingest,
+    classify,
+    feed,
+    open,
+    quality,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

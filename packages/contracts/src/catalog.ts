@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { page } from './common.ts';
+import { ElementBinding, SubjectKeyType } from './elements.ts';
 
 export const Theme = z.enum([
   'population',
@@ -164,7 +165,13 @@ export const DataElement = z.object({
   authoritativeDatasetId: z.uuid(),
   authoritativeDatasetName: z.string(),
   fieldName: z.string(),
+  /** The authoritative dataset's field identifying the subject (resident ID number, credit code). */
+  keyField: z.string().nullable(),
+  keyType: SubjectKeyType,
+  /** The other datasets that carry the element, compared with the authoritative one. */
+  bindings: z.array(ElementBinding),
 });
+export type DataElement = z.infer<typeof DataElement>;
 export const CreateDataElementBody = z.object({
   code: z
     .string()
@@ -174,5 +181,8 @@ export const CreateDataElementBody = z.object({
   description: z.string().trim().max(500).default(''),
   authoritativeDatasetId: z.uuid(),
   fieldName: z.string().min(1).max(63),
+  /** Defaults to the authoritative dataset's key field when it has exactly one. */
+  keyField: z.string().min(1).max(63).optional(),
+  keyType: SubjectKeyType.default('other'),
 });
 export const DataElementList = z.object({ items: z.array(DataElement) });

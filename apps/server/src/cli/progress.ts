@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 export function progressBar(label: string) {
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {percentage}% {value}/{total}`,
+      format: `${label} [{bar}] {percentage}% {value}/{total} {detail}`,
       noTTYOutput: true,
       notTTYSchedule: 2000,
       hideCursor: true,
@@ -13,13 +13,14 @@ export function progressBar(label: string) {
   );
   let started = false;
   return {
-    update(done: number, total: number) {
+    /** `detail` is shown after the counts, e.g. the item being worked on. */
+    update(done: number, total: number, detail = '') {
       if (!started) {
-        bar.start(total, 0);
+        bar.start(total, 0, { detail });
         started = true;
       }
       bar.setTotal(total);
-      bar.update(done);
+      bar.update(done, { detail });
     },
     stop() {
       if (started) bar.stop();

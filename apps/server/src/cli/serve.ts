@@ -1,8 +1,10 @@
 import { buildApp } from '../app.ts';
 import type { Config } from '../config.ts';
 import { createWorker } from '../modules/jobs/index.ts';
+import { AppError, renderMessage } from '../platform/errors.ts';
 import { openRuntime } from '../runtime.ts';
-import { seed } from '../services.ts';
+import { type Services, seed } from '../services.ts';
+import { assertDemoFits, demoWorkDir, runDemoSeed } from './demo.ts';
 import { progressBar } from './progress.ts';
 
 /** `shuzhi serve`: migrate, seed, start the in-process worker and the HTTP server. */
@@ -15,6 +17,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     onAreaProgress: (d, t) => bar.update(d, t),
   });
   bar.stop();
+  if (opts.demo && config.SHUZHI_DEMO_SCALE !== 'none') await seedDemoCity(rt.services, config);
   const app = await buildApp({
     config,
     services: rt.services,
@@ -24,6 +27,8 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const worker = config.SHUZHI_WORKER
     ? createWorker({ db: rt.handle.db, kinds: rt.services.jobs.kinds, log: app.log }).start()
     : null;
+  // The quality scheduler is a chain of deferred jobs: make sure one is waiting (a no-op when it is).
+  await rt.services.quality.ensureSchedule();
   // Every server sequences the ledger; they take turns on its head row.
   const sequencer = rt.services.ledger.startSequencer({
     onError: (e) => app.log.error({ err: e }, 'ledger sequencer'),
@@ -67,4 +72,19 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The first demo start loads the demo city (SHUZHI_DEMO_SCALE); later starts find it recorded and
+ * go on in milliseconds. Other demo data already in the database is left alone, with a warning.
+ */
+async function seedDemoCity(services: Services, config: Config): Promise<void> {
+  const scale = config.SHUZHI_DEMO_SCALE as Exclude<Config['SHUZHI_DEMO_SCALE'], 'none'>;
+  assertDemoFits(config, scale, undefined);
+  try {
+    await runDemoSeed(services, { scale, workDir: demoWorkDir(config) });
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'demo_seeded_other')) throw e;
+    console.warn(`注意 / note: ${renderMessage(e, 'zh-CN')} / ${renderMessage(e, 'en')}`);
+  }
 }

@@ -1,9 +1,12 @@
+import type { DemoTables } from '../demo/seed/seed.tables.ts';
 import type { AreasTables } from '../modules/areas/areas.tables.ts';
 import type { AuthTables } from '../modules/auth/auth.tables.ts';
 import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
+import type { ClassifyTables } from '../modules/classify/classify.tables.ts';
 import type { IngestTables } from '../modules/ingest/ingest.tables.ts';
 import type { JobsTables } from '../modules/jobs/jobs.tables.ts';
 import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
+import type { QualityTables } from '../modules/quality/quality.tables.ts';
 import type { LedgerTables } from '../platform/ledger/ledger.tables.ts';
 
 /** The typed shape of the database: each module declares its own tables. */
@@ -14,4 +17,7 @@ export interface Database
     JobsTables,
     LedgerTables,
     CatalogTables,
-    IngestTables {}
+    IngestTables,
+    ClassifyTables,
+    QualityTables,
+    DemoTables {}

@@ -18,12 +18,17 @@ const ROADS: Record<string, string> = {
   '330182': '新安路 严州大道 洋溪路 府前路 江滨路 朝阳路 罗桐路 新安江路',
 };
 
+/** The main roads of a district (a generic list for a code without its own). */
+export function districtRoads(districtCode: string): string[] {
+  return (ROADS[districtCode] ?? '人民路 解放路 中山路').split(' ');
+}
+
 const roadCache = new Map<string, string[]>();
 
 function roadsFor(community: Community): string[] {
   const cached = roadCache.get(community.code);
   if (cached) return cached;
-  const roads = (ROADS[community.district.code] ?? '人民路 解放路 中山路').split(' ');
+  const roads = districtRoads(community.district.code);
   // A community named after its road (劳动路社区, 庙前街社区) lives on that road.
   const own = /^(.+?[路街巷])社区$/.exec(community.name)?.[1];
   const list = own ? [own, own, own, ...roads] : roads;

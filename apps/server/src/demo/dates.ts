@@ -1,10 +1,19 @@
 const DAY_MS = 86_400_000;
 
+// Dataset rows turn the same dates back into day numbers over and over; parsing is the cost.
+const dayCache = new Map<string, number>();
+
 /** Days since 1970-01-01 (UTC) of an ISO date `YYYY-MM-DD`. */
 export function dayOf(isoDate: string): number {
-  const t = Date.parse(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(t)) throw new Error(`not a date: ${isoDate}`);
-  return Math.round(t / DAY_MS);
+  let day = dayCache.get(isoDate);
+  if (day === undefined) {
+    const t = Date.parse(`${isoDate}T00:00:00Z`);
+    if (Number.isNaN(t)) throw new Error(`not a date: ${isoDate}`);
+    day = Math.round(t / DAY_MS);
+    // Only well-formed dates are cached, so the cache stays bounded by the calendar.
+    if (isoDate.length === 10) dayCache.set(isoDate, day);
+  }
+  return day;
 }
 
 // Generation formats the same ~40k birth dates millions of times; formatting through Date is the hot spot.

@@ -75,48 +75,56 @@ export function* injectDefects<T extends Record<string, unknown>>(
   options: DefectOptions<T>,
   log: DefectLog = new DefectLog(),
 ): Generator<T> {
-  const rng = new Random(options.seed, 'defects');
-  const rates = KINDS.map((k) => options.rates[k] ?? 0);
-  if (rates.reduce((a, b) => a + b, 0) > 1) throw new Error('defect rates sum above 1');
-  const missingFields = options.missingFields ?? [];
-  const checksumFields = Object.entries(options.checksumFields ?? {}) as [Fields<T>, ChecksumKind][];
-  if ((options.rates.missing ?? 0) > 0 && missingFields.length === 0)
-    throw new Error('missing rate without fields');
-  if ((options.rates.bad_checksum ?? 0) > 0 && checksumFields.length === 0)
-    throw new Error('checksum rate without fields');
-  if ((options.rates.stale ?? 0) > 0 && !options.staleField) throw new Error('stale rate without staleField');
-  const staleBefore = dayOf(options.asOf ?? DEFAULT_AS_OF) - (options.staleAfterDays ?? 3 * 365);
-  const window = options.duplicateWindow ?? 20;
+  const injector = new DefectInjector(options, log);
+  for (const source of records) yield* injector.push(source);
+  yield* injector.finish();
+}
+
+/**
+ * The push form of `injectDefects`, for a generator that feeds many datasets from one pass: each
+ * record in, the records due out (itself, possibly changed, then any duplicates whose turn came).
+ */
+export class DefectInjector<T extends Record<string, unknown>> {
+  private readonly rng: Random;
+  private readonly rates: number[];
+  private readonly missingFields: Fields<T>[];
+  private readonly checksumFields: [Fields<T>, ChecksumKind][];
+  private readonly staleBefore: number;
+  private readonly window: number;
   // Pending duplicates with the output position after which they are released.
-  const pending: { record: T; after: number }[] = [];
+  private readonly pending: { record: T; after: number }[] = [];
 
-  const emitDue = function* (): Generator<T> {
-    while (pending.length > 0 && (pending[0] as { after: number }).after <= log.output) {
-      const { record } = pending.shift() as { record: T };
-      log.add({
-        kind: 'duplicate',
-        key: String(record[options.key]),
-        field: null,
-        original: null,
-        injected: null,
-        position: log.output,
-      });
-      log.output++;
-      yield record;
-    }
-  };
+  constructor(
+    private readonly options: DefectOptions<T>,
+    readonly log: DefectLog = new DefectLog(),
+  ) {
+    this.rng = new Random(options.seed, 'defects');
+    this.rates = KINDS.map((k) => options.rates[k] ?? 0);
+    if (this.rates.reduce((a, b) => a + b, 0) > 1) throw new Error('defect rates sum above 1');
+    this.missingFields = options.missingFields ?? [];
+    this.checksumFields = Object.entries(options.checksumFields ?? {}) as [Fields<T>, ChecksumKind][];
+    if ((options.rates.missing ?? 0) > 0 && this.missingFields.length === 0)
+      throw new Error('missing rate without fields');
+    if ((options.rates.bad_checksum ?? 0) > 0 && this.checksumFields.length === 0)
+      throw new Error('checksum rate without fields');
+    if ((options.rates.stale ?? 0) > 0 && !options.staleField)
+      throw new Error('stale rate without staleField');
+    this.staleBefore = dayOf(options.asOf ?? DEFAULT_AS_OF) - (options.staleAfterDays ?? 3 * 365);
+    this.window = options.duplicateWindow ?? 20;
+  }
 
-  for (const source of records) {
+  push(source: T): T[] {
+    const { rng, log, options } = this;
     log.input++;
-    const kind = pickKind(rng, rates);
+    const kind = pickKind(rng, this.rates);
     let record = source;
     const position = log.output;
     if (kind === 'duplicate') {
-      const at = log.output + rng.int(1, window);
-      pending.push({ record: { ...source }, after: at });
-      pending.sort((a, b) => a.after - b.after);
+      const at = log.output + rng.int(1, this.window);
+      this.pending.push({ record: { ...source }, after: at });
+      this.pending.sort((a, b) => a.after - b.after);
     } else if (kind === 'missing') {
-      const candidates = missingFields.filter(
+      const candidates = this.missingFields.filter(
         (f) => source[f] !== null && source[f] !== undefined && source[f] !== '',
       );
       if (candidates.length > 0) {
@@ -132,7 +140,7 @@ export function* injectDefects<T extends Record<string, unknown>>(
         });
       }
     } else if (kind === 'bad_checksum') {
-      const candidates = checksumFields.filter(
+      const candidates = this.checksumFields.filter(
         ([f]) => typeof source[f] === 'string' && (source[f] as string).length === 18,
       );
       if (candidates.length > 0) {
@@ -151,7 +159,7 @@ export function* injectDefects<T extends Record<string, unknown>>(
       }
     } else if (kind === 'stale') {
       const field = options.staleField as Fields<T>;
-      const stale = timestampOn(staleBefore - rng.int(1, 5 * 365), rng.int(8 * 3600, 18 * 3600));
+      const stale = timestampOn(this.staleBefore - rng.int(1, 5 * 365), rng.int(8 * 3600, 18 * 3600));
       record = { ...source, [field]: stale };
       log.add({
         kind,
@@ -163,11 +171,35 @@ export function* injectDefects<T extends Record<string, unknown>>(
       });
     }
     log.output++;
-    yield record;
-    yield* emitDue();
+    const out = [record];
+    this.emitDue(out);
+    return out;
   }
-  for (const p of pending) p.after = 0;
-  yield* emitDue();
+
+  /** The duplicates still pending at the end of the stream. */
+  finish(): T[] {
+    for (const p of this.pending) p.after = 0;
+    const out: T[] = [];
+    this.emitDue(out);
+    return out;
+  }
+
+  private emitDue(out: T[]): void {
+    const { pending, log } = this;
+    while (pending.length > 0 && (pending[0] as { after: number }).after <= log.output) {
+      const { record } = pending.shift() as { record: T };
+      log.add({
+        kind: 'duplicate',
+        key: String(record[this.options.key]),
+        field: null,
+        original: null,
+        injected: null,
+        position: log.output,
+      });
+      log.output++;
+      out.push(record);
+    }
+  }
 }
 
 function pickKind(rng: Random, rates: number[]): DefectKind | null {
@@ -207,8 +239,23 @@ export function* conflictingSource<T extends Record<string, unknown>>(
   options: ConflictOptions<T>,
   log: DefectLog = new DefectLog(),
 ): Generator<T> {
-  const rng = new Random(options.seed, 'conflicts', options.field);
-  for (const source of records) {
+  const injector = new ConflictInjector(options, log);
+  for (const source of records) yield injector.push(source);
+}
+
+/** The push form of `conflictingSource`: one record in, the same record or its disagreeing copy out. */
+export class ConflictInjector<T extends Record<string, unknown>> {
+  private readonly rng: Random;
+
+  constructor(
+    private readonly options: ConflictOptions<T>,
+    readonly log: DefectLog = new DefectLog(),
+  ) {
+    this.rng = new Random(options.seed, 'conflicts', options.field);
+  }
+
+  push(source: T): T {
+    const { rng, log, options } = this;
     log.input++;
     let record = source;
     if (rng.chance(options.rate)) {
@@ -227,7 +274,7 @@ export function* conflictingSource<T extends Record<string, unknown>>(
       }
     }
     log.output++;
-    yield record;
+    return record;
   }
 }
 

@@ -161,3 +161,24 @@ function fromHistory(history: readonly (readonly [string, number])[], year: numb
   for (const [code, from] of history) if (year >= from) return code;
   return (history[history.length - 1] as readonly [string, number])[0];
 }
+
+/**
+ * The year each retired Hangzhou ID area code stopped being given out: the first year of the code
+ * that replaced it. People born up to that year may carry it for life; nobody born later can.
+ */
+export function retiredIdAreaCodeYears(): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  const note = (code: string, year: number) => {
+    if (!HANGZHOU_ID_AREA_CODES.get(code)?.retired) return;
+    out.set(code, Math.min(out.get(code) ?? year, year));
+  };
+  for (const history of [XIAOSHAN, YUHANG, ...Object.values(HISTORY)]) {
+    // Newest first: each entry's predecessor (the next one) ended when this one began.
+    for (let i = 0; i + 1 < history.length; i++) {
+      const [, from] = history[i] as readonly [string, number];
+      note((history[i + 1] as readonly [string, number])[0], from);
+    }
+  }
+  for (const options of Object.values(MERGED_2021)) for (const [code] of options) note(code, 2021);
+  return out;
+}

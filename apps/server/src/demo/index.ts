@@ -1,5 +1,7 @@
 export { type Address, businessAddress, dwellingAddress } from './addresses.ts';
+export { CsvFileSink, MemorySink, type RowSink } from './csv-sink.ts';
 export { type CsvOptions, type CsvResult, csvField, csvRow, writeCsv } from './csv-writer.ts';
+export { DEMO_DATASETS, DEMO_ELEMENTS, type DemoDataset, type DemoElement } from './datasets/index.ts';
 export {
   type ChecksumKind,
   type ConflictOptions,
@@ -20,6 +22,7 @@ export {
   generateEnterprises,
   organisationCheckChar,
 } from './enterprises.ts';
+export { type CityOptions, type DatasetOutput, generateCity } from './generate-city.ts';
 export {
   type HouseholdKind,
   MARRIAGE_AGE,
@@ -47,3 +50,4 @@ export {
 } from './persons.ts';
 export { Random, type Seed, weightedTable } from './random.ts';
 export { type CountEstimate, estimateCounts, SCALES, type ScaleName, type ScalePreset } from './scale.ts';
+export { DEMO_SEED, type DemoSeedReport, seedDemo } from './seed/seed-demo.ts';

@@ -1,9 +1,15 @@
-export type ScaleName = 'district' | 'city';
+export type ScaleName = 'small' | 'district' | 'city';
 
 export type ScalePreset = { name: ScaleName; persons: number; enterprises: number; description: string };
 
-/** The two sizes of product.md's scale table. */
+/** The two sizes of product.md's scale table, and a small town for browser tests and quick looks. */
 export const SCALES: Record<ScaleName, ScalePreset> = {
+  small: {
+    name: 'small',
+    persons: 2_000,
+    enterprises: 200,
+    description: 'a small town: seconds to seed, for browser tests',
+  },
   district: {
     name: 'district',
     persons: 100_000,

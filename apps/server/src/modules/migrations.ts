@@ -1,12 +1,15 @@
 import type { Migration } from 'kysely';
+import { demoMigrations } from '../demo/seed/migrations.ts';
 import { ledgerMigrations } from '../platform/ledger/index.ts';
 import { areasMigrations } from './areas/index.ts';
 import { authMigrations } from './auth/index.ts';
 import { catalogMigrations } from './catalog/index.ts';
+import { classifyMigrations } from './classify/index.ts';
 import { datastoreMigrations } from './datastore/index.ts';
 import { ingestMigrations } from './ingest/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
+import { qualityMigrations } from './quality/index.ts';
 
 /** Every module's migrations, keyed by dated names so that name order is creation order. */
 export function allMigrations(): Record<string, Migration> {
@@ -19,6 +22,9 @@ export function allMigrations(): Record<string, Migration> {
     catalogMigrations,
     datastoreMigrations,
     ingestMigrations,
+    classifyMigrations,
+    qualityMigrations,
+    demoMigrations,
   ];
   const out: Record<string, Migration> = {};
   for (const set of all) {

@@ -2,7 +2,13 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type Secrets = { tokenSigningKey: string; ledgerSigningKey: string; ledgerSalt: string };
+export type Secrets = {
+  tokenSigningKey: string;
+  ledgerSigningKey: string;
+  ledgerSalt: string;
+  /** AES-256 key (base64url) for credentials kept in the database, e.g. pull sources' passwords. */
+  credentialKey: string;
+};
 
 const generators: { [K in keyof Secrets]: () => string } = {
   tokenSigningKey: () =>
@@ -10,6 +16,7 @@ const generators: { [K in keyof Secrets]: () => string } = {
   ledgerSigningKey: () =>
     generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   ledgerSalt: () => randomBytes(32).toString('base64url'),
+  credentialKey: () => randomBytes(32).toString('base64url'),
 };
 
 /**

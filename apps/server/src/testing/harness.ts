@@ -16,7 +16,11 @@ import { createServices, type SeedResult, type Services, seed } from '../service
  */
 const baseConfig = (overrides: Record<string, string> = {}): Config =>
   loadConfig(
-    { LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, ...overrides },
+    {
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      DATABASE_URL: process.env.DATABASE_URL,
+      ...overrides,
+    },
     { inMemory: true },
   );
 

@@ -5,8 +5,12 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  LineChartOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@shuzhi/contracts';
 import type { ParseKeys } from 'i18next';
@@ -27,6 +31,15 @@ export type NavItem = {
 export const navItems: NavItem[] = [
   { key: 'dashboard', path: '/workspace', labelKey: 'nav.dashboard', icon: DashboardOutlined },
   { key: 'catalog', path: '/workspace/catalog', labelKey: 'nav.catalog', icon: DatabaseOutlined },
+  { key: 'conflicts', path: '/workspace/conflicts', labelKey: 'nav.conflicts', icon: WarningOutlined },
+  { key: 'quality', path: '/workspace/quality', labelKey: 'nav.quality', icon: LineChartOutlined },
+  {
+    key: 'complaints',
+    path: '/workspace/quality/complaints',
+    labelKey: 'nav.complaints',
+    icon: MessageOutlined,
+  },
+  { key: 'classify', path: '/workspace/classify', labelKey: 'nav.classify', icon: SafetyCertificateOutlined },
   { key: 'areas', path: '/workspace/areas', labelKey: 'nav.areas', icon: EnvironmentOutlined },
   { key: 'orgs', path: '/workspace/orgs', labelKey: 'nav.orgs', icon: ApartmentOutlined },
   {

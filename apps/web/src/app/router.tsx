@@ -21,8 +21,20 @@ const LedgerPage = lazyPage(() => import('../pages/ledger/ledger-page'), 'Ledger
 const CatalogPage = lazyPage(() => import('../pages/catalog/catalog-page'), 'CatalogPage');
 const DatasetPage = lazyPage(() => import('../pages/catalog/dataset-page'), 'DatasetPage');
 const DatasetEditPage = lazyPage(() => import('../pages/catalog/dataset-edit-page'), 'DatasetEditPage');
+const DatasetClassifyPage = lazyPage(
+  () => import('../pages/catalog/dataset-classify-page'),
+  'DatasetClassifyPage',
+);
+const ClassifyFilePage = lazyPage(() => import('../pages/classify/classify-file-page'), 'ClassifyFilePage');
 const ElementsPage = lazyPage(() => import('../pages/catalog/elements-page'), 'ElementsPage');
+const ConflictsPage = lazyPage(() => import('../pages/catalog/conflicts-page'), 'ConflictsPage');
 const PublicCatalogPage = lazyPage(() => import('../pages/catalog/public-catalog-page'), 'PublicCatalogPage');
+const QualityPage = lazyPage(() => import('../pages/quality/quality-page'), 'QualityPage');
+const DatasetQualityPage = lazyPage(
+  () => import('../pages/quality/dataset-quality-page'),
+  'DatasetQualityPage',
+);
+const ComplaintsPage = lazyPage(() => import('../pages/quality/complaints-page'), 'ComplaintsPage');
 const PasswordPage = lazyPage(() => import('../pages/account/password-page'), 'PasswordPage');
 
 /** Wraps a workspace page in the role gate its nav entry declares. */
@@ -56,8 +68,14 @@ export const router = createBrowserRouter([
       { path: 'catalog', element: gated('catalog', <CatalogPage />) },
       { path: 'catalog/new', element: gated('catalog', <DatasetEditPage />) },
       { path: 'catalog/elements', element: gated('catalog', <ElementsPage />) },
+      { path: 'conflicts', element: gated('conflicts', <ConflictsPage />) },
       { path: 'catalog/:id', element: gated('catalog', <DatasetPage />) },
       { path: 'catalog/:id/edit', element: gated('catalog', <DatasetEditPage />) },
+      { path: 'catalog/:id/classification', element: gated('catalog', <DatasetClassifyPage />) },
+      { path: 'classify', element: gated('classify', <ClassifyFilePage />) },
+      { path: 'quality', element: gated('quality', <QualityPage />) },
+      { path: 'quality/complaints', element: gated('complaints', <ComplaintsPage />) },
+      { path: 'quality/datasets/:id', element: gated('quality', <DatasetQualityPage />) },
       { path: 'areas', element: gated('areas', <AreasPage />) },
       { path: 'orgs', element: gated('orgs', <OrgsPage />) },
       { path: 'users', element: gated('users', <UsersPage />) },

@@ -166,6 +166,7 @@ export async function importCatalog(
   const dup = bodies.map((b) => b.code).filter((c, i, all) => all.indexOf(c) !== i);
   for (const c of new Set(dup)) errors.push({ field: 'rows', message: `duplicate code in file: ${c}` });
   if (errors.length > 0) throw new AppError('import_invalid', { count: errors.length }, errors.slice(0, 200));
+  await deps.catalog.assertOwnersExist(bodies);
   return deps.db.transaction().execute(async (trx) => {
     const existing = new Map(
       (

@@ -2,19 +2,45 @@ import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { DatasetTable, DatasetVersionTable } from './catalog.tables.ts';
 
+/** A dataset row's columns: not `search_grams`, the (large) generated search column. */
+const DATASET_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'name_en',
+  'description',
+  'owner_org_id',
+  'source_system',
+  'theme',
+  'update_frequency',
+  'share_type',
+  'open_type',
+  'level',
+  'tags',
+  'contact',
+  'fields',
+  'status',
+  'version',
+  'review_comment',
+  'search_text',
+  'created_at',
+  'updated_at',
+  'published_at',
+] as const satisfies readonly (keyof DatasetTable)[];
+
 export type DatasetRow = Selectable<DatasetTable>;
 export type DatasetInsert = Omit<DatasetRow, 'created_at' | 'updated_at'>;
 
 export const findDataset = (db: Db, id: string) =>
-  db.selectFrom('catalog.dataset').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('catalog.dataset').select(DATASET_COLUMNS).where('id', '=', id).executeTakeFirst();
 
 export const findDatasetByCode = (db: Db, code: string) =>
-  db.selectFrom('catalog.dataset').selectAll().where('code', '=', code).executeTakeFirst();
+  db.selectFrom('catalog.dataset').select(DATASET_COLUMNS).where('code', '=', code).executeTakeFirst();
 
 export const findDatasetsByCodes = (db: Db, codes: string[]) =>
   codes.length === 0
     ? Promise.resolve([] as DatasetRow[])
-    : db.selectFrom('catalog.dataset').selectAll().where('code', 'in', codes).execute();
+    : db.selectFrom('catalog.dataset').select(DATASET_COLUMNS).where('code', 'in', codes).execute();
 
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -22,7 +48,7 @@ export async function insertDataset(db: Db, row: DatasetInsert): Promise<Dataset
   return db
     .insertInto('catalog.dataset')
     .values({ ...row, tags: json(row.tags), contact: json(row.contact), fields: json(row.fields) })
-    .returningAll()
+    .returning(DATASET_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
@@ -44,7 +70,7 @@ export async function updateDataset(
     })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
-    .returningAll()
+    .returning(DATASET_COLUMNS)
     .executeTakeFirst();
 }
 
@@ -92,7 +118,11 @@ function filtered(db: Db, f: SearchFilter) {
   }
   if (f.view === 'share') q = q.where('share_type', '<>', 'none').where('status', '=', 'published');
   if (f.view === 'open') q = q.where('open_type', '<>', 'none').where('status', '=', 'published');
-  for (const t of f.terms) q = q.where('search_text', 'like', `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  for (const t of f.terms) {
+    // The bigram index narrows the candidates; LIKE keeps the exact substring semantics.
+    if (t.length >= 2) q = q.where(sql<boolean>`search_grams @> catalog.bigrams(${t})`);
+    q = q.where('search_text', 'like', `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
   if (f.org) q = q.where('owner_org_id', '=', f.org);
   if (f.theme) q = q.where('theme', '=', f.theme);
   if (f.level) q = q.where('level', '=', f.level);
@@ -110,7 +140,7 @@ export async function searchDatasets(
   offset: number,
   limit: number,
 ): Promise<DatasetRow[]> {
-  let q = filtered(db, f).selectAll();
+  let q = filtered(db, f).select(DATASET_COLUMNS);
   const first = f.terms[0];
   if (sort === 'relevance' && first) {
     // A hit in the name outranks one in the description or fields.
@@ -160,5 +190,7 @@ export const insertElement = (
     description: string;
     authoritative_dataset_id: string;
     field_name: string;
+    key_field: string | null;
+    key_type: 'resident_id' | 'credit_code' | 'other';
   },
 ) => db.insertInto('catalog.data_element').values(row).returningAll().executeTakeFirstOrThrow();

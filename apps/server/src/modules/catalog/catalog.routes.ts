@@ -16,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problems } from '../../platform/http/route-schema.ts';
+import { elementsRoutes } from './elements.routes.ts';
 import type { CatalogFacade } from './index.ts';
 
 const tags = ['catalog'];
@@ -169,4 +170,5 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogFacade }> = 
     },
     async (req, reply) => reply.code(201).send(await catalog.elements.createElement(req.actor, req.body)),
   );
+  await app.register(elementsRoutes, { catalog });
 };

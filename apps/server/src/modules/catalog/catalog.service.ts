@@ -76,8 +76,8 @@ export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: 
   }
   const one = async (r: repo.DatasetRow) => (await toDatasets([r]))[0] as Dataset;
 
-  async function getVisible(actor: Actor, id: string): Promise<repo.DatasetRow> {
-    const row = await repo.findDataset(db, id);
+  async function getVisible(actor: Actor, id: string, trx: Db = db): Promise<repo.DatasetRow> {
+    const row = await repo.findDataset(trx, id);
     // Another organisation's unpublished entry is reported missing: its existence is not public.
     if (!row || !canSee(actor, row)) throw notFound('dataset', id);
     return row;
@@ -183,12 +183,24 @@ export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: 
     return { ...next, search_text: searchText(next) };
   }
 
+  /**
+   * Owner organisations named in entries must exist. Checked before a transaction opens: orgs reads
+   * through `db`, which inside a transaction waits forever on the embedded database (ADR 0002).
+   */
+  async function assertOwnersExist(bodies: CreateDatasetBody[]): Promise<void> {
+    const named = [...new Set(bodies.flatMap((b) => (b.ownerOrgId ? [b.ownerOrgId] : [])))];
+    if (named.length === 0) return;
+    const found = new Set((await orgs.findOrgs(named)).map((o) => o.id));
+    const missing = named.find((id) => !found.has(id));
+    if (missing) throw notFound('org', missing);
+  }
+
   /** Creates a draft owned by the actor's organisation (the admin may name another). */
   async function create(actor: Actor, body: CreateDatasetBody, trx: Db = db): Promise<repo.DatasetRow> {
     const a = requireSignedIn(actor);
     const ownerOrgId = a.roles.includes('platform_admin') && body.ownerOrgId ? body.ownerOrgId : a.orgId;
     assertMayEdit(a, { owner_org_id: ownerOrgId, status: 'draft' });
-    if (body.ownerOrgId && !(await orgs.findOrgs([ownerOrgId])).length) throw notFound('org', ownerOrgId);
+    // The named owner was checked by the caller before its transaction (assertOwnersExist).
     if (await repo.findDatasetByCode(trx, body.code))
       throw new AppError('conflict', { resource: 'dataset_code', id: body.code });
     const inserted = await repo.insertDataset(trx, rowFromBody(body, ownerOrgId));
@@ -197,12 +209,14 @@ export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: 
 
   return {
     toDatasets,
+    assertOwnersExist,
     create,
     applyUpdate,
     transition,
     getVisible,
 
     async createDataset(actor: Actor, body: CreateDatasetBody): Promise<Dataset> {
+      await assertOwnersExist([body]);
       return one(await db.transaction().execute((trx) => create(actor, body, trx)));
     },
 
@@ -215,6 +229,23 @@ export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: 
       const a = assertMayEdit(actor, row);
       assertStatus(row, 'draft', 'published');
       return one(await transition(a, row, applyUpdate(row, body), 'update', null));
+    },
+
+    /**
+     * The same update inside the caller's transaction, with a comment on the version, for modules
+     * whose own record must commit with it (a confirmed classification). Answers the new version.
+     */
+    async updateDatasetIn(
+      trx: Db,
+      actor: Actor,
+      id: string,
+      body: UpdateDatasetBody,
+      comment: string | null,
+    ): Promise<number> {
+      const row = await getVisible(actor, id, trx);
+      const a = assertMayEdit(actor, row);
+      assertStatus(row, 'draft', 'published');
+      return (await transition(a, row, applyUpdate(row, body), 'update', comment, trx)).version;
     },
 
     async submit(actor: Actor, id: string): Promise<Dataset> {

@@ -46,11 +46,60 @@ export interface DataElementTable {
   description: string;
   authoritative_dataset_id: string;
   field_name: string;
+  /** The authoritative dataset's field identifying the subject; null until declared. */
+  key_field: string | null;
+  key_type: Generated<'resident_id' | 'credit_code' | 'other'>;
   created_at: Generated<Date>;
+}
+
+/** The stats of a binding's last check, as ElementCheckStats without checkedAt. */
+export type BindingStats = {
+  compared: number;
+  agree: number;
+  conflicts: number;
+  missingInAuthoritative: number;
+  missingInOther: number;
+  resolved: number;
+};
+
+export interface ElementBindingTable {
+  id: string;
+  element_code: string;
+  dataset_id: string;
+  value_field: string;
+  key_field: string;
+  value_map: Json<Record<string, string>>;
+  created_by: string;
+  created_by_name: string;
+  created_at: Generated<Date>;
+  last_checked_at: Date | null;
+  last_stats: Json<BindingStats> | null;
+  last_error: string | null;
+}
+
+export interface ElementConflictTable {
+  id: string;
+  element_code: string;
+  authoritative_dataset_id: string;
+  dataset_id: string;
+  subject_key: string;
+  authoritative_value: string;
+  other_value: string;
+  status: 'open' | 'resolved';
+  resolution: 'auto' | 'manual' | null;
+  note: string | null;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: Date | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+  check_id: string;
 }
 
 export interface CatalogTables {
   'catalog.dataset': DatasetTable;
   'catalog.dataset_version': DatasetVersionTable;
   'catalog.data_element': DataElementTable;
+  'catalog.element_binding': ElementBindingTable;
+  'catalog.element_conflict': ElementConflictTable;
 }

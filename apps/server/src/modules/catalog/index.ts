@@ -3,22 +3,29 @@ import type { Db } from '../../db/connection.ts';
 import { type Actor, requireSignedIn } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
+import type { JobsService } from '../jobs/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { fromXlsx, importCatalog, toXlsx } from './catalog.io.ts';
 import { findDatasetByCode, findDataset as findDatasetRow } from './catalog.repo.ts';
 import { createCatalogSearch } from './catalog.search.ts';
 import { createCatalogService } from './catalog.service.ts';
+import { createConflictsService } from './conflicts.service.ts';
 import { createElementsService } from './elements.service.ts';
 
 export { catalogRoutes } from './catalog.routes.ts';
 export type { CatalogTables } from './catalog.tables.ts';
+export { CONFLICT_CHECK_JOB } from './conflicts.service.ts';
 export { catalogMigrations } from './migrations/index.ts';
 
-/** The catalog module's public surface: entries and lifecycle, search, import/export, data elements. */
-export function createCatalog(deps: { db: Db; orgs: OrgsService; ledger: Ledger }) {
+/**
+ * The catalog module's public surface: entries and lifecycle, search, import/export, data elements
+ * and their single-source conflicts.
+ */
+export function createCatalog(deps: { db: Db; orgs: OrgsService; ledger: Ledger; jobs: JobsService }) {
   const service = createCatalogService(deps);
   const search = createCatalogSearch({ ...deps, catalog: service });
   const elements = createElementsService(deps);
+  const conflicts = createConflictsService(deps);
 
   /** Everything the actor can see in a view, page by page. */
   async function allVisible(actor: Actor, view: DatasetSearchQuery['view']) {
@@ -36,6 +43,7 @@ export function createCatalog(deps: { db: Db; orgs: OrgsService; ledger: Ledger 
     service,
     search,
     elements,
+    conflicts,
     /** A dataset's id by its code, for the operator's command line. */
     async findDatasetIdByCode(code: string) {
       return (await findDatasetByCode(deps.db, code))?.id;

@@ -48,6 +48,67 @@ function result(type: PersonalDataType | null, confidence: number): ColumnClassi
   return { type, confidence: round(confidence), ...GRADES[type] };
 }
 
+/** Running statistics of one column: values are added one at a time and never kept. */
+export type ColumnAccumulator = {
+  add(value: string): void;
+  /** The classification of every value added so far. */
+  result(): ColumnClassification;
+};
+
+/**
+ * Streaming form of {@link classifyColumn}: memory stays a few counters per type, however many
+ * values are added, so a file of any length can be classified row by row.
+ */
+export function columnAccumulator(header: string): ColumnAccumulator {
+  const hints = headerHints(header);
+  const sums = new Float64Array(DETECTORS.length);
+  const compatible = new Uint32Array(DETECTORS.length);
+  const embedded = new Map<PersonalDataType, number>();
+  let n = 0;
+  return {
+    add(raw) {
+      const v = typeof raw === 'string' ? raw.trim() : '';
+      if (v === '') return;
+      n++;
+      let best = 0;
+      for (let i = 0; i < DETECTORS.length; i++) {
+        const s = (DETECTORS[i] as (typeof DETECTORS)[number])[1](v);
+        if (s === 0) continue;
+        sums[i]! += s;
+        compatible[i]!++;
+        if (s > best) best = s;
+      }
+      if (best < THRESHOLD && v.length >= FREE_TEXT_MIN) {
+        for (const t of scanText(v)) embedded.set(t, (embedded.get(t) ?? 0) + 1);
+      }
+    },
+    result() {
+      if (n === 0) return result(null, 0);
+      let bestType: PersonalDataType | null = null;
+      let bestConf = 0;
+      for (let i = 0; i < DETECTORS.length; i++) {
+        const [type] = DETECTORS[i] as (typeof DETECTORS)[number];
+        const base = sums[i]! / n;
+        const conf = hints.has(type) ? base + 0.5 * (1 - base) * (compatible[i]! / n) : 0.9 * base;
+        // Strictly greater: on a tie the earlier, more sensitive type stays.
+        if (conf > bestConf) {
+          bestConf = conf;
+          bestType = type;
+        }
+      }
+      if (bestType !== null && bestConf >= THRESHOLD) return result(bestType, Math.min(1, bestConf));
+
+      const found = SENSITIVITY_ORDER.find((t) => embedded.has(t));
+      if (found !== undefined) {
+        // A single embedded ID in prose is already personal data; more of them only make it surer.
+        const share = (embedded.get(found) as number) / n;
+        return result(found, Math.min(1, 0.6 + 2 * share));
+      }
+      return result(null, 1 - bestConf);
+    },
+  };
+}
+
 /**
  * Suggests a column's personal-data type from its header and sample values.
  *
@@ -60,48 +121,7 @@ function result(type: PersonalDataType | null, confidence: number): ColumnClassi
  * column reports the most sensitive type found.
  */
 export function classifyColumn(header: string, samples: readonly string[]): ColumnClassification {
-  const hints = headerHints(header);
-  const sums = new Float64Array(DETECTORS.length);
-  const compatible = new Uint32Array(DETECTORS.length);
-  const embedded = new Map<PersonalDataType, number>();
-  let n = 0;
-  for (const raw of samples) {
-    const v = typeof raw === 'string' ? raw.trim() : '';
-    if (v === '') continue;
-    n++;
-    let best = 0;
-    for (let i = 0; i < DETECTORS.length; i++) {
-      const s = (DETECTORS[i] as (typeof DETECTORS)[number])[1](v);
-      if (s === 0) continue;
-      sums[i]! += s;
-      compatible[i]!++;
-      if (s > best) best = s;
-    }
-    if (best < THRESHOLD && v.length >= FREE_TEXT_MIN) {
-      for (const t of scanText(v)) embedded.set(t, (embedded.get(t) ?? 0) + 1);
-    }
-  }
-  if (n === 0) return result(null, 0);
-
-  let bestType: PersonalDataType | null = null;
-  let bestConf = 0;
-  for (let i = 0; i < DETECTORS.length; i++) {
-    const [type] = DETECTORS[i] as (typeof DETECTORS)[number];
-    const base = sums[i]! / n;
-    const conf = hints.has(type) ? base + 0.5 * (1 - base) * (compatible[i]! / n) : 0.9 * base;
-    // Strictly greater: on a tie the earlier, more sensitive type stays.
-    if (conf > bestConf) {
-      bestConf = conf;
-      bestType = type;
-    }
-  }
-  if (bestType !== null && bestConf >= THRESHOLD) return result(bestType, Math.min(1, bestConf));
-
-  const found = SENSITIVITY_ORDER.find((t) => embedded.has(t));
-  if (found !== undefined) {
-    // A single embedded ID in prose is already personal data; more of them only make it surer.
-    const share = (embedded.get(found) as number) / n;
-    return result(found, Math.min(1, 0.6 + 2 * share));
-  }
-  return result(null, 1 - bestConf);
+  const acc = columnAccumulator(header);
+  for (const v of samples) acc.add(v);
+  return acc.result();
 }

@@ -1,6 +1,6 @@
 import type { DataLevel, PersonalDataType } from '../masking/index.ts';
 import type { TableClassification } from './classify.types.ts';
-import { classifyColumn } from './classify-column.ts';
+import { type ColumnAccumulator, columnAccumulator } from './classify-column.ts';
 import { maxLevel } from './grades.ts';
 
 // Types that say who a person is; any other personal data beside them is about that person.
@@ -16,24 +16,38 @@ const INDIVIDUAL: ReadonlySet<PersonalDataType> = new Set([
   'email',
 ]);
 
+/** Running statistics of a whole table: rows are added one at a time and never kept. */
+export type TableAccumulator = {
+  add(row: readonly string[]): void;
+  /** Rows added so far. */
+  readonly rows: number;
+  result(): TableClassification;
+};
+
+/** Streaming form of {@link classifyTable}, for files and tables too large to hold. */
+export function tableAccumulator(header: readonly string[]): TableAccumulator {
+  const columns: ColumnAccumulator[] = header.map((h) => columnAccumulator(h));
+  let rows = 0;
+  return {
+    add(row) {
+      rows++;
+      for (let j = 0; j < columns.length; j++) (columns[j] as ColumnAccumulator).add(row[j] ?? '');
+    },
+    get rows() {
+      return rows;
+    },
+    result: () => gradeTable(columns.map((acc, j) => ({ column: header[j] as string, ...acc.result() }))),
+  };
+}
+
 /**
- * Classifies every column and suggests the dataset's level (DB33/T 2350-2021): the highest column
- * level, raised to L3 when identity sits beside other personal data or coordinates beside anything
- * that singles out a person (their whereabouts). L4 is never suggested: it is for data whose leak
- * would harm national security or the public interest (core data, GB/T 43697-2024), which no pattern
- * in the values shows; only the data officer and the grading committee can decide it.
+ * The dataset level from its columns (DB33/T 2350-2021): the highest column level, raised to L3 when
+ * identity sits beside other personal data or coordinates beside anything that singles out a person
+ * (their whereabouts). L4 is never suggested: it is for data whose leak would harm national security
+ * or the public interest (core data, GB/T 43697-2024), which no pattern in the values shows; only the
+ * data officer and the grading committee can decide it.
  */
-export function classifyTable(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-): TableClassification {
-  const columns = header.map((column, j) => ({
-    column,
-    ...classifyColumn(
-      column,
-      rows.map((r) => r[j] ?? ''),
-    ),
-  }));
+function gradeTable(columns: TableClassification['columns']): TableClassification {
   let level: DataLevel = 'L1';
   const reasons: string[] = [];
   for (const c of columns) {
@@ -53,4 +67,14 @@ export function classifyTable(
     reasons.push('coordinates of individuals → L3');
   }
   return { columns, level, reasons };
+}
+
+/** Classifies every column and suggests the dataset's level (see {@link gradeTable}). */
+export function classifyTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): TableClassification {
+  const acc = tableAccumulator(header);
+  for (const r of rows) acc.add(r);
+  return acc.result();
 }

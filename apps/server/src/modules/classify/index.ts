@@ -1,6 +1,16 @@
+export { classifyRoutes } from './classify.routes.ts';
+export { type CatalogAccess, type ClassifyService, createClassifyService } from './classify.service.ts';
+export type { ClassifyTables } from './classify.tables.ts';
 export type { ColumnClassification, Sensitivity, TableClassification } from './classify.types.ts';
-export { classifyColumn, DETECTORS, THRESHOLD } from './classify-column.ts';
-export { classifyTable } from './classify-table.ts';
+export {
+  type ColumnAccumulator,
+  classifyColumn,
+  columnAccumulator,
+  DETECTORS,
+  THRESHOLD,
+} from './classify-column.ts';
+export { classifyFile, columnsOf, type FileClassification } from './classify-file.ts';
+export { classifyTable, type TableAccumulator, tableAccumulator } from './classify-table.ts';
 export {
   isBirthDate,
   luhnValid,
@@ -22,3 +32,4 @@ export {
 export { scanText } from './free-text.ts';
 export { GRADES, maxLevel, SENSITIVITY_ORDER } from './grades.ts';
 export { headerHints } from './header-hints.ts';
+export { classifyMigrations } from './migrations/index.ts';

@@ -41,6 +41,7 @@ describe('data tables of published datasets', () => {
       { column_name: '_valid_from', data_type: 'timestamp with time zone' },
       { column_name: '_loaded_at', data_type: 'timestamp with time zone' },
       { column_name: '_import_id', data_type: 'uuid' },
+      { column_name: '_seq', data_type: 'bigint' },
     ]);
     await sql
       .raw(`insert into ${tableOf('GA-CAR-01')} (plate, seats) values ('浙A12345', 5)`)

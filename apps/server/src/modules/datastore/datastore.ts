@@ -13,7 +13,7 @@ const pgType: Record<DatasetField['type'], string> = {
 };
 
 /** Housekeeping columns every data table carries, never taken by a field (field names cannot start with _). */
-export const HOUSEKEEPING = ['_valid_from', '_loaded_at', '_import_id'] as const;
+export const HOUSEKEEPING = ['_valid_from', '_loaded_at', '_import_id', '_seq'] as const;
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** The table of a dataset: `data."<code>"` (codes are unique, 3–40 of [A-Za-z0-9_.-]). */
@@ -34,10 +34,14 @@ export async function createDataTable(db: Db, code: string, fields: DatasetField
         '_valid_from timestamptz not null default now()',
         '_loaded_at timestamptz not null default now()',
         '_import_id uuid',
+        // The change feed's order: the sequence number of the row's last real change.
+        "_seq bigint not null default nextval('datastore.change_seq')",
         `constraint ${pkName(code)} primary key (${keys.join(', ')})`,
       ].join(', ')})`,
     )
     .execute(db);
+  // A code cannot hold ":", so this name never meets another dataset's table.
+  await sql.raw(`create index if not exists ${ident(`${code}:seq`)} on ${tableOf(code)} (_seq)`).execute(db);
 }
 
 /**

@@ -1,3 +1,14 @@
+export { datastoreRoutes } from './datastore.routes.ts';
 export { countRows, createDataTable, HOUSEKEEPING, migrateDataTable, tableOf } from './datastore.ts';
-export { deleteRowsNotFrom, type Value, writeRows } from './datastore-write.ts';
+export { type FeedRow, readChanges } from './datastore-feed.ts';
+export { STAGE, type StagePlan, stageCheck, stageLines } from './datastore-stage.ts';
+export {
+  deleteRowsNotFrom,
+  type NumberedRow,
+  type Value,
+  type WriteMode,
+  writeBatch,
+  writeRows,
+} from './datastore-write.ts';
+export { createFeedService, type FeedService } from './feed.service.ts';
 export { datastoreMigrations } from './migrations/index.ts';

@@ -7,8 +7,18 @@ export type ImportRow = Selectable<ImportTable>;
 export const findImport = (db: Db, id: string) =>
   db.selectFrom('ingest.import').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** An earlier import of the same bytes in the same mode that did not fail: re-uploading it does nothing. */
-export const findSameImport = (db: Db, datasetId: string, sha: string, mode: string) =>
+/**
+ * An earlier import of the same bytes in the same mode with the same mapping that did not fail:
+ * re-uploading it does nothing. Staged imports never count (nothing was loaded from them), and a
+ * different mapping loads different values, so it is a different import.
+ */
+export const findSameImport = (
+  db: Db,
+  datasetId: string,
+  sha: string,
+  mode: string,
+  mapping: Record<string, string>,
+) =>
   db
     .selectFrom('ingest.import')
     .selectAll()
@@ -16,6 +26,7 @@ export const findSameImport = (db: Db, datasetId: string, sha: string, mode: str
     .where('file_sha256', '=', sha)
     .where('mode', '=', mode as ImportRow['mode'])
     .where('status', 'in', ['queued', 'running', 'succeeded'])
+    .where(sql<boolean>`mapping = ${JSON.stringify(mapping)}::jsonb`)
     .orderBy('id', 'desc')
     .executeTakeFirst();
 
@@ -23,9 +34,19 @@ export const insertImport = (
   db: Db,
   row: Omit<
     ImportRow,
-    'created_at' | 'rows_read' | 'rows_loaded' | 'rows_rejected' | 'last_row' | 'finished_at' | 'mapping'
+    | 'created_at'
+    | 'rows_read'
+    | 'rows_loaded'
+    | 'rows_rejected'
+    | 'last_row'
+    | 'finished_at'
+    | 'mapping'
+    | 'source_id'
+    | 'watermark_to'
   > & {
     mapping: Record<string, string>;
+    source_id?: string | null;
+    watermark_to?: string | null;
   },
 ) =>
   db

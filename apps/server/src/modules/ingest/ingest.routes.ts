@@ -5,6 +5,7 @@ import {
   DatasetIdParams,
   ImportIdParams,
   ImportListQuery,
+  ImportPreview,
   ImportQuery,
   RejectedRowPage,
 } from '@shuzhi/contracts';
@@ -13,11 +14,14 @@ import { z } from 'zod';
 import { problems } from '../../platform/http/route-schema.ts';
 import { pickLocale } from '../../platform/locale.ts';
 import type { IngestService } from './ingest.service.ts';
+import { mappingRoutes } from './mapping.routes.ts';
+import { sourcesRoutes } from './sources/sources.routes.ts';
 
 const tags = ['ingest'];
 
-export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = async (app, { ingest }) => {
+const uploadRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = async (app, { ingest }) => {
   // Uploads are streamed to disk as they arrive, whatever their type: no parser buffers them.
+  // (In a scope of their own, so the other routes keep their JSON bodies.)
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 
@@ -27,22 +31,34 @@ export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = as
       schema: {
         tags,
         summary:
-          '上传文件导入数据集（原始文件作为请求体） / Upload a file into a dataset (raw file as the body)',
+          '上传文件导入数据集（原始文件作为请求体；stage=true 先预览并确认列映射） / Upload a file into a dataset (raw file as the body; stage=true to check the column mapping on a preview first)',
         params: DatasetIdParams,
         querystring: ImportQuery,
         body: z.any(),
-        response: { 200: DataImport, 202: DataImport, ...problems },
+        response: { 200: DataImport, 201: ImportPreview, 202: DataImport, ...problems },
       },
     },
     async (req, reply) => {
-      const r = await ingest.startImport(req.actor, req.params.id, {
-        body: req.body as Readable,
-        fileName: req.query.filename,
-        mode: req.query.mode,
-      });
+      const upload = { body: req.body as Readable, fileName: req.query.filename, mode: req.query.mode };
+      if (req.query.stage) {
+        const staged = await ingest.stageImport(
+          req.actor,
+          req.params.id,
+          upload,
+          pickLocale(req.headers['accept-language']),
+        );
+        return reply.code(201).send(staged);
+      }
+      const r = await ingest.startImport(req.actor, req.params.id, upload);
       return reply.code(r.repeated ? 200 : 202).send(r.import);
     },
   );
+};
+
+export const ingestRoutes: FastifyPluginAsyncZod<{ ingest: IngestService }> = async (app, { ingest }) => {
+  await app.register(uploadRoutes, { ingest });
+  await app.register(mappingRoutes, { mappings: ingest.mappings });
+  await app.register(sourcesRoutes, { sources: ingest.sources });
   app.get(
     '/datasets/:id/imports',
     {

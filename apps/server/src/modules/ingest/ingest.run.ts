@@ -1,158 +1,174 @@
 import { createReadStream, rmSync } from 'node:fs';
 import type { DatasetField } from '@shuzhi/contracts';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import { deleteRowsNotFrom, type Value, writeRows } from '../datastore/index.ts';
+import {
+  deleteRowsNotFrom,
+  STAGE,
+  type StagePlan,
+  stageCheck,
+  stageLines,
+  writeBatch,
+} from '../datastore/index.ts';
 import * as repo from './ingest.repo.ts';
+import { type Converted, duplicateReject, type Reject, rowConverter } from './ingest.rows.ts';
 import type { DatasetLookup } from './ingest.service.ts';
-import { coerce, ParseError, readTabular } from './parse/index.ts';
+import { openPlainCsv, ParseError, paddedLines, plainRow, readTabular } from './parse/index.ts';
 
-const BATCH = 1000;
+/** Rows per commit on the JavaScript path; the plain path commits per piece of text instead. */
+export type IngestTuning = { batchRows: number; pieceChars: number };
+const TUNING: IngestTuning = { batchRows: 5000, pieceChars: 1 << 20 };
 
-type Reject = {
-  row_number: number;
-  code: string;
-  reason_zh: string;
-  reason_en: string;
-  raw: Record<string, string> | null;
-};
-
-const reject = (
-  rowNumber: number,
-  code: string,
-  zh: string,
-  en: string,
-  raw: Record<string, string> | null,
-): Reject => ({
-  row_number: rowNumber,
-  code,
-  reason_zh: zh,
-  reason_en: en,
-  raw,
-});
+type Counts = { read: number; loaded: number; rejected: number };
 
 /**
- * Streams a stored file into the dataset's table in batches. Each batch's rows, rejects and
- * counters commit together, so after a crash the job resumes after the last committed row and
- * every input row ends up either loaded or rejected with its reason: loaded + rejected = read.
+ * Streams a stored file into the dataset's table. Each batch's rows, rejects and counters commit
+ * together, so after a crash the job resumes after the last committed row and every input row ends
+ * up either loaded or rejected with its reason: loaded + rejected = read.
+ *
+ * Plain CSV (no quotes) takes the fast path: pieces of whole lines go to the database, which splits
+ * them and converts the values in canonical form itself; the rest come back for the JavaScript
+ * coercion. Any other file, or the rest of a CSV file from its first quote on, is parsed here.
  */
 export async function runImport(
   deps: { db: Db; datasets: DatasetLookup },
   importId: string,
   progress: (read: number) => Promise<void>,
-): Promise<{ read: number; loaded: number; rejected: number }> {
+  tuning: IngestTuning = TUNING,
+): Promise<Counts> {
   const { db } = deps;
   const imp = await repo.findImport(db, importId);
   if (!imp) throw new Error(`import ${importId} not found`);
-  if (imp.status === 'succeeded')
-    return {
-      read: Number(imp.rows_read),
-      loaded: Number(imp.rows_loaded),
-      rejected: Number(imp.rows_rejected),
-    };
+  if (imp.status === 'succeeded') return counted(imp);
   const ds = await deps.datasets.findDatasetById(imp.dataset_id);
   if (!ds) throw new Error(`dataset ${imp.dataset_id} not found`);
   await repo.setImport(db, imp.id, { status: 'running', error: null });
   const fields: DatasetField[] = ds.fields;
-  const resumeAfter = Number(imp.last_row);
   let read = Number(imp.rows_read);
+  // Set once the file's header is read; rows that come back from the database need them.
+  let headerOf: string[] = [];
+  let converter = rowConverter([], fields, [], { excelSerial: false });
+
+  /** One commit: the rows, the rejects they produce and the counters move together. */
+  const commit = async (
+    batch: { rows: Converted[]; lastRow: number; piece?: { text: string; firstRow: number } },
+    plan: { stage: StagePlan; check: ReturnType<typeof stageCheck> } | null,
+    rawOf: (cells: string[]) => Record<string, string>,
+  ) => {
+    const delta = await db.transaction().execute(async (trx) => {
+      // Imports into one dataset take turns, so the change feed's order is its commit order.
+      await sql`select pg_advisory_xact_lock(hashtext(${`ingest:${ds.code}`}))`.execute(trx);
+      const rows = [...batch.rows];
+      let staged = 0;
+      if (batch.piece && plan) {
+        const { text, firstRow } = batch.piece;
+        const padded = paddedLines(text, plan.stage.delimiter);
+        const back = await stageLines(trx, plan.stage, plan.check, text, firstRow, padded);
+        for (const b of back) {
+          const row = plainRow(b.r, b.cells, headerOf);
+          if (row) rows.push(converter.convert(row));
+        }
+        staged = Number(
+          (await sql<{ n: number }>`select count(*)::int as n from ${sql.raw(STAGE)} where ok`.execute(trx))
+            .rows[0]?.n ?? 0,
+        );
+      }
+      const good = rows.filter((x): x is Extract<Converted, { ok: true }> => x.ok);
+      const rejects: Reject[] = rows.flatMap((x) => (x.ok ? [] : [x.reject]));
+      const { notWritten } = await writeBatch(
+        trx,
+        ds.code,
+        fields,
+        { rows: good, staged: batch.piece && plan ? plan.stage.cells : undefined },
+        imp.mode,
+        imp.id,
+      );
+      if (notWritten.length > 0) {
+        const cellsOf = new Map(good.map((g) => [g.r, g.cells]));
+        const missing = notWritten.filter((r) => !cellsOf.has(r));
+        if (missing.length > 0) {
+          const s = await sql<{ r: number; cells: (string | null)[] }>`
+            select r::float8 as r, cells from ${sql.raw(STAGE)} where r = any(${missing}::bigint[])`.execute(
+            trx,
+          );
+          for (const x of s.rows)
+            cellsOf.set(
+              Number(x.r),
+              x.cells.map((v) => v ?? ''),
+            );
+        }
+        for (const r of notWritten) rejects.push(duplicateReject(r, rawOf(cellsOf.get(r) ?? [])));
+      }
+      rejects.sort((a, b) => a.row_number - b.row_number);
+      await repo.insertRejects(trx, imp.id, rejects);
+      const readDelta = staged + rows.length;
+      await repo.advance(trx, imp.id, {
+        read: readDelta,
+        loaded: readDelta - rejects.length,
+        rejected: rejects.length,
+        lastRow: batch.lastRow,
+      });
+      return readDelta;
+    });
+    read += delta;
+    await progress(read);
+  };
+
   try {
     const file = await readTabular(createReadStream(imp.file_path), imp.format);
+    headerOf = file.header;
     const columnOf = new Map(file.header.map((h, i) => [h, i]));
     const sources = fields.map((f) => {
       const header = Object.entries(imp.mapping).find(([, field]) => field === f.name)?.[0];
       return header === undefined ? -1 : (columnOf.get(header) ?? -1);
     });
-    let rows: { rowNumber: number; values: Value[]; raw: () => Record<string, string> | null }[] = [];
-    let rejects: Reject[] = [];
-    let lastRow = resumeAfter;
+    converter = rowConverter(file.header, fields, sources, { excelSerial: imp.format === 'xlsx' });
+    let resumeAfter = Number(imp.last_row);
 
-    const flush = async () => {
-      if (rows.length === 0 && rejects.length === 0) return;
-      const batchRows = rows;
-      const batchRejects = rejects;
-      const readDelta = batchRows.length + batchRejects.length;
-      rows = [];
-      rejects = [];
-      await db.transaction().execute(async (trx) => {
-        const { inserted } = await writeRows(
-          trx,
-          ds.code,
+    if (imp.format === 'csv') {
+      await file.close();
+      const plainFile = await openPlainCsv(createReadStream(imp.file_path), file.header, tuning.pieceChars);
+      if (plainFile) {
+        const stage: StagePlan = {
+          delimiter: plainFile.delimiter,
+          width: file.header.length,
+          maxLineBytes: 1_000_000,
           fields,
-          batchRows.map((r) => r.values),
-          imp.mode,
-          imp.id,
-        );
-        batchRows.forEach((r, i) => {
-          if (!inserted[i]) {
-            batchRejects.push(
-              reject(
-                r.rowNumber,
-                'duplicate_key',
-                '主键重复：该主键已存在，追加模式不覆盖',
-                'Duplicate key: append mode does not overwrite an existing row',
-                r.raw(),
-              ),
-            );
-          }
-        });
-        await repo.insertRejects(trx, imp.id, batchRejects);
-        await repo.advance(trx, imp.id, {
-          read: readDelta,
-          loaded: inserted.filter(Boolean).length,
-          rejected: batchRejects.length,
-          lastRow,
-        });
-      });
-      read += readDelta;
-      await progress(read);
-    };
+          cells: sources.map((s) => (s >= 0 ? s + 1 : null)),
+        };
+        const plan = { stage, check: stageCheck(stage) };
+        const it = plainFile.pieces(resumeAfter);
+        let next = await it.next();
+        while (!next.done) {
+          const piece = next.value;
+          (await import('node:fs')).appendFileSync(
+            '/tmp/plain.log',
+            `PLAIN ${piece.firstRow} ${piece.lastRow}\n`,
+          );
+          await commit({ rows: [], lastRow: piece.lastRow, piece }, plan, converter.rawOf);
+          resumeAfter = piece.lastRow;
+          next = await it.next();
+        }
+        // null: the file is done; a row number: from there on it needs the CSV reader.
+        if (next.value === null) return await finish();
+        resumeAfter = next.value;
+      }
+    }
 
-    for await (const row of file.rows) {
+    const parsed = imp.format === 'csv' ? await readTabular(createReadStream(imp.file_path), 'csv') : file;
+    let rows: Converted[] = [];
+    let lastRow = resumeAfter;
+    for await (const row of parsed.rows) {
       if (row.rowNumber <= resumeAfter) continue;
       lastRow = row.rowNumber;
-      // The row as read is kept only for rejects; building it for every row would double the work.
-      const cells = row.values;
-      const rawOf = () => (cells ? Object.fromEntries(file.header.map((h, i) => [h, cells[i] ?? ''])) : null);
-      if (!row.ok) {
-        rejects.push(reject(row.rowNumber, row.error.code, row.error.zh, row.error.en, rawOf()));
-      } else {
-        const values: Value[] = [];
-        let bad: Reject | null = null;
-        for (const [i, f] of fields.entries()) {
-          const src = sources[i] as number;
-          const text = src >= 0 ? (row.values[src] ?? '') : '';
-          const c = coerce(text, f.type, { excelSerial: imp.format === 'xlsx' });
-          if (!c.ok) {
-            bad = reject(
-              row.rowNumber,
-              c.reason.code,
-              `${f.title}（${f.name}）：${c.reason.zh}`,
-              `${f.title} (${f.name}): ${c.reason.en}`,
-              rawOf(),
-            );
-            break;
-          }
-          if (f.key && c.value === null) {
-            bad = reject(
-              row.rowNumber,
-              'missing_key',
-              `主键字段「${f.title}」为空`,
-              `Key field "${f.title}" is empty`,
-              rawOf(),
-            );
-            break;
-          }
-          values.push(c.value as Value);
-        }
-        if (bad) rejects.push(bad);
-        else rows.push({ rowNumber: row.rowNumber, values, raw: rawOf });
+      rows.push(converter.convert(row));
+      if (rows.length >= tuning.batchRows) {
+        await commit({ rows, lastRow }, null, converter.rawOf);
+        rows = [];
       }
-      if (rows.length + rejects.length >= BATCH) await flush();
     }
-    await flush();
-    if (imp.mode === 'replace') await deleteRowsNotFrom(db, ds.code, imp.id);
-    await repo.setImport(db, imp.id, { status: 'succeeded', finished_at: new Date() });
-    rmSync(imp.file_path, { force: true });
+    if (rows.length > 0) await commit({ rows, lastRow }, null, converter.rawOf);
+    return await finish();
   } catch (e) {
     const cancelled = (e as Error).message === 'cancelled';
     const message = e instanceof ParseError ? `${e.zh} / ${e.en}` : (e as Error).message;
@@ -162,17 +178,22 @@ export async function runImport(
       finished_at: new Date(),
     });
     // A file that cannot be read will not read better on a retry.
-    if (e instanceof ParseError) return counts();
+    if (e instanceof ParseError) return counted(await repo.findImport(db, importId));
     throw e;
   }
-  return counts();
 
-  async function counts() {
-    const r = await repo.findImport(db, importId);
-    return {
-      read: Number(r?.rows_read ?? 0),
-      loaded: Number(r?.rows_loaded ?? 0),
-      rejected: Number(r?.rows_rejected ?? 0),
-    };
+  async function finish(): Promise<Counts> {
+    if (imp!.mode === 'replace') await deleteRowsNotFrom(db, ds!.code, fields, imp!.id);
+    await repo.setImport(db, imp!.id, { status: 'succeeded', finished_at: new Date() });
+    rmSync(imp!.file_path, { force: true });
+    return counted(await repo.findImport(db, importId));
   }
+}
+
+function counted(r: repo.ImportRow | undefined): Counts {
+  return {
+    read: Number(r?.rows_read ?? 0),
+    loaded: Number(r?.rows_loaded ?? 0),
+    rejected: Number(r?.rows_rejected ?? 0),
+  };
 }

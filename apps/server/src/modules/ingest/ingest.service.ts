@@ -3,59 +3,32 @@ import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync } fr
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { DataImport, Dataset, DatasetField, ImportMode } from '@shuzhi/contracts';
+import type { DataImport, Dataset, ImportMode, ImportPreview } from '@shuzhi/contracts';
 import type { Db } from '../../db/connection.ts';
-import { type Actor, requireSignedIn, type SignedInActor } from '../../platform/actor.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
 import { newId, randomToken } from '../../platform/ids.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
+import type { Locale } from '../../platform/locale.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { JobsService } from '../jobs/index.ts';
+import { createIngestAccess } from './ingest.access.ts';
+import { toImport } from './ingest.dto.ts';
+import { missingKeys } from './ingest.mapping.ts';
 import * as repo from './ingest.repo.ts';
-import { runImport } from './ingest.run.ts';
-import { formatFromFileName, neutralise, ParseError, readTabular } from './parse/index.ts';
+import { type IngestTuning, runImport } from './ingest.run.ts';
+import { createMappingService } from './mapping.service.ts';
+import { type FileFormat, formatFromFileName, neutralise, ParseError, readTabular } from './parse/index.ts';
+import { createSourcesService } from './sources/sources.service.ts';
+
+export { toImport } from './ingest.dto.ts';
+export { autoMapping } from './ingest.mapping.ts';
 
 /** What ingest needs of the catalog (given by the composition root, so the modules stay apart). */
 export type DatasetLookup = {
   getDataset: (actor: Actor, id: string) => Promise<Dataset>;
   findDatasetById: (id: string) => Promise<Dataset | undefined>;
 };
-
-const normal = (s: string) =>
-  s
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_\-（）()]/g, '');
-
-/** Maps file columns to fields by name or Chinese title; unknown columns are left out. */
-export function autoMapping(header: string[], fields: DatasetField[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const h of header) {
-    const f = fields.find((x) => normal(x.name) === normal(h) || normal(x.title) === normal(h));
-    if (f && !Object.values(out).includes(f.name)) out[h] = f.name;
-  }
-  return out;
-}
-
-export const toImport = (r: repo.ImportRow): DataImport => ({
-  id: r.id,
-  datasetId: r.dataset_id,
-  datasetCode: r.dataset_code,
-  fileName: r.file_name,
-  fileSha256: r.file_sha256,
-  fileBytes: Number(r.file_bytes),
-  mode: r.mode,
-  status: r.status,
-  mapping: r.mapping,
-  rowsRead: Number(r.rows_read),
-  rowsLoaded: Number(r.rows_loaded),
-  rowsRejected: Number(r.rows_rejected),
-  error: r.error,
-  jobId: r.job_id,
-  createdBy: r.created_by_name,
-  createdAt: r.created_at.toISOString(),
-  finishedAt: r.finished_at?.toISOString() ?? null,
-});
 
 /** Loading department files into datasets' tables: uploads, mapping, import jobs, reports. */
 export function createIngestService(deps: {
@@ -65,39 +38,18 @@ export function createIngestService(deps: {
   datasets: DatasetLookup;
   uploadDir: string;
   uploadLimitBytes: number;
+  /** Key sealing pull sources' credentials (base64url, 32 bytes). */
+  credentialKey: string;
+  /** SHUZHI_PULL_ALLOWED_HOSTS: where pull sources may connect to. */
+  pullAllowedHosts: string | undefined;
+  /** Told of each import that succeeded (by the job or the CLI), e.g. to queue conflict checks. */
+  onImported?: (datasetId: string) => Promise<unknown>;
 }) {
-  const { db, jobs, ledger, datasets, uploadDir, uploadLimitBytes } = deps;
+  const { db, jobs, ledger, datasets, uploadDir, uploadLimitBytes, onImported } = deps;
 
-  /** Imports and their reports belong to the owner organisation (and the platform admin). */
-  async function ownDataset(
-    actor: Actor,
-    datasetId: string,
-    officer: boolean,
-  ): Promise<{ a: SignedInActor; ds: Dataset }> {
-    const a = requireSignedIn(actor);
-    const ds = await datasets.getDataset(a, datasetId);
-    if (a.roles.includes('platform_admin')) return { a, ds };
-    if (a.orgId !== ds.ownerOrgId)
-      throw new AppError('forbidden', { need: 'a role in the owner organisation' });
-    if (officer && !a.roles.includes('data_officer')) {
-      throw new AppError('forbidden', { need: 'data_officer of the owner organisation' });
-    }
-    return { a, ds };
-  }
-
-  async function mayImport(actor: Actor, datasetId: string): Promise<{ a: SignedInActor; ds: Dataset }> {
-    const { a, ds } = await ownDataset(actor, datasetId, true);
-    if (ds.status !== 'published')
-      throw new AppError('wrong_status', { status: ds.status, need: 'published' });
-    return { a, ds };
-  }
-
-  async function findOwnImport(actor: Actor, importId: string, officer: boolean) {
-    const row = await repo.findImport(db, importId);
-    if (!row) throw notFound('import', importId);
-    const { a } = await ownDataset(actor, row.dataset_id, officer);
-    return { a, row };
-  }
+  const access = createIngestAccess({ db, datasets });
+  const { ownDataset, mayImport, findOwnImport } = access;
+  const mappings = createMappingService({ db, jobs, ledger, access });
 
   /** Streams an upload to disk, hashing it; refuses it past the size limit. */
   async function store(body: Readable): Promise<{ path: string; sha: string; bytes: number }> {
@@ -127,15 +79,20 @@ export function createIngestService(deps: {
       throw e;
     }
     const sha = hash.digest('hex');
-    const path = join(uploadDir, sha);
+    // Each upload keeps its own file: a staged, a failed and a queued import of the same bytes each
+    // remove theirs when they end, never another's.
+    const path = join(uploadDir, `${sha}-${randomToken(6)}`);
     renameSync(tmp, path);
     return { path, sha, bytes };
   }
 
-  async function readHeader(
-    path: string,
-    format: ReturnType<typeof formatFromFileName> & string,
-  ): Promise<string[]> {
+  const formatOf = (fileName: string): FileFormat => {
+    const format = formatFromFileName(fileName);
+    if (!format) throw new AppError('unsupported_media_type', { type: fileName });
+    return format;
+  };
+
+  async function readHeader(path: string, format: FileFormat): Promise<string[]> {
     try {
       const file = await readTabular(createReadStream(path), format);
       await file.close();
@@ -149,8 +106,9 @@ export function createIngestService(deps: {
 
   const service = {
     /**
-     * Accepts a file for a published dataset: stores it, maps its columns, and queues the import.
-     * The same bytes in the same mode again answer the earlier import (idempotent re-upload).
+     * Accepts a file for a published dataset: stores it, maps its columns (the dataset's saved
+     * mapping first, then names and titles), and queues the import. The same bytes in the same mode
+     * with the same mapping again answer the earlier import (idempotent re-upload).
      */
     async startImport(
       actor: Actor,
@@ -159,20 +117,23 @@ export function createIngestService(deps: {
       opts: { queue: boolean } = { queue: true },
     ): Promise<{ import: DataImport; repeated: boolean }> {
       const { a, ds } = await mayImport(actor, datasetId);
-      const format = formatFromFileName(upload.fileName);
-      if (!format) throw new AppError('unsupported_media_type', { type: upload.fileName });
+      const format = formatOf(upload.fileName);
       const file = await store(upload.body);
-      const same = await repo.findSameImport(db, ds.id, file.sha, upload.mode);
+      let mapping: Record<string, string>;
+      try {
+        mapping = await mappings.propose(ds.id, await readHeader(file.path, format), ds.fields);
+        const missing = missingKeys(mapping, ds.fields);
+        if (missing.length > 0) throw new AppError('key_columns_missing', { fields: missing.join('、') });
+      } catch (e) {
+        rmSync(file.path, { force: true });
+        throw e;
+      }
+      const same = await repo.findSameImport(db, ds.id, file.sha, upload.mode, mapping);
       if (same) {
-        if (same.status === 'succeeded') rmSync(file.path, { force: true });
+        rmSync(file.path, { force: true });
         return { import: toImport(same), repeated: true };
       }
-      const header = await readHeader(file.path, format);
-      const mapping = autoMapping(header, ds.fields);
-      const missing = ds.fields
-        .filter((f) => f.key && !Object.values(mapping).includes(f.name))
-        .map((f) => f.title);
-      if (missing.length > 0) throw new AppError('key_columns_missing', { fields: missing.join('、') });
+      await mappings.supersede(ds.id, file.sha, a.id, null);
       const id = newId();
       const row = await db.transaction().execute(async (trx) => {
         // The CLI runs the import itself, with its own progress bar, instead of queueing it.
@@ -208,6 +169,30 @@ export function createIngestService(deps: {
         return r;
       });
       return { import: toImport(row), repeated: false };
+    },
+
+    /**
+     * Accepts a file as a staged import: stored and mapped, but queued only once its owner has
+     * checked the mapping against the preview of its first rows (`mappings.start`).
+     */
+    async stageImport(
+      actor: Actor,
+      datasetId: string,
+      upload: { body: Readable; fileName: string; mode: ImportMode },
+      locale: Locale,
+    ): Promise<ImportPreview> {
+      const { a, ds } = await mayImport(actor, datasetId);
+      const format = formatOf(upload.fileName);
+      const file = await store(upload.body);
+      let staged: ImportPreview;
+      try {
+        staged = await mappings.stage(a, ds, { ...file, name: upload.fileName, format }, upload.mode, locale);
+      } catch (e) {
+        rmSync(file.path, { force: true });
+        throw e;
+      }
+      await mappings.supersede(ds.id, file.sha, a.id, staged.import.id);
+      return staged;
     },
 
     async getImport(actor: Actor, importId: string): Promise<DataImport> {
@@ -280,16 +265,22 @@ export function createIngestService(deps: {
       return `\uFEFF${[head.map(cell).join(','), ...lines].join('\r\n')}\r\n`;
     },
 
-    /** Cancels a queued or running import through its job. */
+    /** Cancels a queued or running import through its job; a staged one has none and just closes. */
     async cancelImport(actor: Actor, importId: string): Promise<DataImport> {
       const { row } = await findOwnImport(actor, importId, true);
-      if (row.job_id) await jobs.cancel(actor, row.job_id);
+      if (row.status === 'staged') await mappings.cancelStaged(row);
+      else if (row.job_id) await jobs.cancel(actor, row.job_id);
       return toImport((await repo.findImport(db, importId)) as repo.ImportRow);
     },
 
     /** Runs an import (the job's body; the CLI calls it directly with a progress bar). */
-    run: (importId: string, progress: (read: number) => Promise<void>) =>
-      runImport({ db, datasets }, importId, progress),
+    async run(importId: string, progress: (read: number) => Promise<void>, tuning?: IngestTuning) {
+      const counts = await runImport({ db, datasets }, importId, progress, tuning);
+      // A failed or cancelled load changed nothing worth looking at again.
+      const done = onImported ? await repo.findImport(db, importId) : undefined;
+      if (onImported && done?.status === 'succeeded') await onImported(done.dataset_id);
+      return counts;
+    },
   };
 
   jobs.register<{ importId: string }>(
@@ -300,7 +291,19 @@ export function createIngestService(deps: {
       maxAttempts: 3,
     },
   );
-  return service;
+  const sources = createSourcesService({
+    db,
+    jobs,
+    ledger,
+    access,
+    datasets,
+    mappings,
+    run: service.run,
+    uploadDir,
+    credentialKey: deps.credentialKey,
+    allowedHosts: deps.pullAllowedHosts,
+  });
+  return { ...service, mappings, sources };
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -171,28 +171,44 @@ describe('importing files', () => {
     expect(row.rows[0]?.birth_date).toBe('1988-08-08');
   });
 
-  it('resumes after a crash without losing or repeating rows', async () => {
-    const id = await publish('GA-PERSON-02');
-    const lines = ['公民身份号码,姓名,年收入'];
-    for (let i = 0; i < 2500; i++)
-      lines.push(`ID${String(i).padStart(6, '0')},人${i},${i % 100 === 0 ? 'bad' : i}`);
-    const res = await upload(id, Buffer.from(lines.join('\n')), 'big.csv');
-    const importId = res.json().id;
-    // The first run dies after its first committed batch, as a killed worker would.
-    let batches = 0;
-    await expect(
-      t.services.ingest.run(importId, async () => {
-        if (++batches === 1) throw new Error('worker killed');
-      }),
-    ).rejects.toThrow('worker killed');
-    expect((await getImport(importId)).rowsRead).toBe(1000);
-    const r = await t.services.ingest.run(importId, async () => {});
-    expect(r).toEqual({ read: 2500, loaded: 2475, rejected: 25 });
-    const n = await sql<{ n: number }>`select count(*)::int as n from data."GA-PERSON-02"`.execute(
-      t.services.db,
-    );
-    expect(n.rows[0]?.n).toBe(2475);
-  });
+  // Both load paths commit in steps: plain CSV per piece of text, anything else per batch of rows.
+  for (const [path, quote] of [
+    ['plain CSV', ''],
+    ['quoted CSV', '"'],
+  ] as const) {
+    it(`resumes a ${path} import after a crash without losing or repeating rows`, async () => {
+      const id = await publish(`GA-PERSON-R${quote ? 'Q' : 'P'}`);
+      const lines = [`${quote}公民身份号码${quote},姓名,年收入`];
+      for (let i = 0; i < 2500; i++)
+        lines.push(`ID${String(i).padStart(6, '0')},人${i},${i % 100 === 0 ? 'bad' : i}`);
+      const res = await upload(id, Buffer.from(lines.join('\n')), 'big.csv');
+      const importId = res.json().id;
+      const tuning = { batchRows: 1000, pieceChars: 20_000 };
+      // The first run dies after its first commit, as a killed worker would.
+      let commits = 0;
+      await expect(
+        t.services.ingest.run(
+          importId,
+          async () => {
+            if (++commits === 1) throw new Error('worker killed');
+          },
+          tuning,
+        ),
+      ).rejects.toThrow('worker killed');
+      const first = (await getImport(importId)).rowsRead;
+      if (quote) expect(first).toBe(1000);
+      else expect(first).toBeGreaterThan(500);
+      expect(first).toBeLessThan(2500);
+      const r = await t.services.ingest.run(importId, async () => {}, tuning);
+      expect(r).toEqual({ read: 2500, loaded: 2475, rejected: 25 });
+      const n = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.raw(`data."${`GA-PERSON-R${quote ? 'Q' : 'P'}`}"`)}`.execute(
+        t.services.db,
+      );
+      expect(n.rows[0]?.n).toBe(2475);
+    });
+  }
 
   it('keeps import reports inside the owner organisation and records who read rejected rows', async () => {
     const list = (

@@ -13,6 +13,7 @@ export async function insertJob(
     created_by: string | null;
     payload: unknown;
     max_attempts: number;
+    run_at?: Date;
   },
 ): Promise<JobRow> {
   return db

@@ -73,6 +73,8 @@ export function createJobsService(deps: { db: Db }) {
       kind: string,
       payload: unknown = {},
       dbOrTrx: Db = db,
+      /** Not before this time: recurring work queues its next run this way. */
+      opts: { runAt?: Date } = {},
     ): Promise<Job> {
       const k = kinds.get(kind);
       if (!k) throw new Error(`unknown job kind ${kind}`);
@@ -83,6 +85,7 @@ export function createJobsService(deps: { db: Db }) {
         created_by: actor?.kind === 'user' ? actor.id : null,
         payload,
         max_attempts: k.maxAttempts,
+        ...(opts.runAt ? { run_at: opts.runAt } : {}),
       });
       return toJob(row);
     },

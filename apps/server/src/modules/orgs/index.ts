@@ -2,4 +2,4 @@ export { orgsMigrations } from './migrations/index.ts';
 export { orgsRoutes } from './orgs.routes.ts';
 export { createOrgsService, type OrgsService } from './orgs.service.ts';
 export type { OrgsTables } from './orgs.tables.ts';
-export { organCode } from './seed-data.ts';
+export { cityDepartments, organCode } from './seed-data.ts';

@@ -1,3 +1,4 @@
+import { SubjectKeyType } from '@shuzhi/contracts';
 import { App, type ButtonProps, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +18,19 @@ export const ElementFormModal = ({ open, onClose }: Props) => {
   const datasetId = Form.useWatch('authoritativeDatasetId', form);
   const { data: dataset, isFetching } = useDataset(datasetId || undefined);
 
+  const keyFields = datasetId && dataset ? dataset.fields.filter((f) => f.key) : [];
+
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
+
+  // A dataset with one key field names its subject by it: pre-fill it.
+  useEffect(() => {
+    if (dataset && dataset.id === datasetId && !form.getFieldValue('keyField')) {
+      const keys = dataset.fields.filter((f) => f.key);
+      if (keys.length === 1) form.setFieldValue('keyField', keys[0]?.name);
+    }
+  }, [dataset, datasetId, form]);
 
   const submit = (v: ElementBody) =>
     create.mutate(
@@ -76,7 +87,7 @@ export const ElementFormModal = ({ open, onClose }: Props) => {
           <DatasetSelect
             aria-label={t('catalog.elements.dataset')}
             data-testid="element-dataset"
-            onChange={() => form.setFieldValue('fieldName', undefined)}
+            onChange={() => form.setFieldsValue({ fieldName: undefined, keyField: undefined })}
           />
         </Form.Item>
         <Form.Item
@@ -95,6 +106,32 @@ export const ElementFormModal = ({ open, onClose }: Props) => {
             options={(datasetId && dataset ? dataset.fields : []).map((f) => ({
               value: f.name,
               label: `${f.title} (${f.name})`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="keyField"
+          label={t('catalog.elements.keyField')}
+          extra={t('catalog.elements.keyFieldHint')}
+        >
+          <Select
+            aria-label={t('catalog.elements.keyField')}
+            data-testid="element-key-field"
+            virtual={false}
+            allowClear
+            disabled={!datasetId}
+            placeholder={t('catalog.elements.keyFieldPlaceholder')}
+            options={keyFields.map((f) => ({ value: f.name, label: `${f.title} (${f.name})` }))}
+          />
+        </Form.Item>
+        <Form.Item name="keyType" label={t('catalog.elements.keyType')} initialValue="resident_id">
+          <Select
+            aria-label={t('catalog.elements.keyType')}
+            data-testid="element-key-type"
+            virtual={false}
+            options={SubjectKeyType.options.map((k) => ({
+              value: k,
+              label: t(`catalog.elements.keyTypes.${k}`),
             }))}
           />
         </Form.Item>

@@ -1,16 +1,19 @@
 import type { DataImport } from '@shuzhi/contracts';
-import { Descriptions, Divider, Drawer } from 'antd';
+import { Button, Descriptions, Divider, Drawer, Flex, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useShowError } from '../../app/api-errors';
 import { formatDateTime } from '../../ui/format';
 import { ImportReport } from './import-report';
 import { ImportSummary } from './import-summary';
-import { useDataImport } from './ingest-api';
+import { useCancelImport, useDataImport } from './ingest-api';
 import { formatBytes, ModeLabel } from './ingest-labels';
 
 const Body = ({ initial }: { initial: DataImport }) => {
   const { t } = useTranslation();
   const { data } = useDataImport(initial.id, initial);
   const imp = data ?? initial;
+  const cancel = useCancelImport();
+  const showError = useShowError();
   return (
     <>
       <Descriptions
@@ -29,6 +32,21 @@ const Body = ({ initial }: { initial: DataImport }) => {
       <ImportSummary imp={imp} />
       <Divider />
       <ImportReport imp={imp} />
+      {imp.status === 'staged' && (
+        // An upload left at the mapping step: its owner may discard it (its file is removed).
+        <Flex justify="end" style={{ marginTop: 16 }}>
+          <Popconfirm
+            title={t('ingest.discardConfirm')}
+            okText={t('common.confirm')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => cancel.mutate(imp.id, { onError: (err) => showError(err) })}
+          >
+            <Button danger loading={cancel.isPending} data-testid="import-discard">
+              {t('ingest.discard')}
+            </Button>
+          </Popconfirm>
+        </Flex>
+      )}
     </>
   );
 };

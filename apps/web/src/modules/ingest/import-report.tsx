@@ -12,13 +12,14 @@ import { RejectsTable } from './rejects-table';
 
 const statementKey = (imp: DataImport): ParseKeys => {
   if (isActiveImport(imp)) return 'ingest.statement.running';
+  if (imp.status === 'staged') return 'ingest.statement.staged';
   if (imp.status === 'failed') return 'ingest.statement.failed';
   if (imp.status === 'cancelled') return 'ingest.statement.cancelled';
   return imp.rowsRejected === 0 ? 'ingest.statement.allLoaded' : 'ingest.statement.someRejected';
 };
 
 const alertType = (imp: DataImport) => {
-  if (isActiveImport(imp)) return 'info';
+  if (isActiveImport(imp) || imp.status === 'staged') return 'info';
   if (imp.status === 'failed') return 'error';
   if (imp.status === 'cancelled' || imp.rowsRejected > 0) return 'warning';
   return 'success';

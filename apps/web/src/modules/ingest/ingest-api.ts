@@ -1,8 +1,8 @@
-import type { DataImport, Page, RejectedRow as RejectedRowSchema } from '@shuzhi/contracts';
+import type { DataImport, ImportPreview, Page, RejectedRow as RejectedRowSchema } from '@shuzhi/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { z } from 'zod';
-import { apiGet, apiPost } from '../../app/api';
+import { api, apiGet, apiPost } from '../../app/api';
 import { useCursorList } from '../../ui/use-cursor-list';
 
 export type RejectedRow = z.infer<typeof RejectedRowSchema>;
@@ -13,6 +13,7 @@ export const ingestKeys = {
   history: (datasetId: string) => ['ingest', 'history', datasetId] as const,
   import: (importId: string) => ['ingest', 'import', importId] as const,
   rejects: (importId: string) => ['ingest', 'rejects', importId] as const,
+  sources: (datasetId: string) => ['ingest', 'sources', datasetId] as const,
 };
 
 export const isActiveImport = (imp: Pick<DataImport, 'status'>) =>
@@ -65,6 +66,32 @@ export const useCancelImport = () => {
   return useMutation({
     mutationFn: (importId: string) => apiPost<DataImport>(`/ingest/imports/${importId}/cancel`, {}),
     onSuccess: (imp) => {
+      qc.setQueryData(ingestKeys.import(imp.id), imp);
+      return qc.invalidateQueries({ queryKey: ingestKeys.history(imp.datasetId) });
+    },
+  });
+};
+
+/** Column → field, or null: the column is not imported. */
+export type MappingDraft = Record<string, string | null>;
+
+/** Changes a staged import's mapping; answers the preview of its first rows under it. */
+export const useSetImportMapping = () =>
+  useMutation({
+    mutationFn: ({ importId, mapping, save }: { importId: string; mapping: MappingDraft; save: boolean }) =>
+      api<ImportPreview>(`/ingest/imports/${importId}/mapping`, { method: 'PUT', body: { mapping, save } }),
+  });
+
+/** Queues a staged import; 200 hands back an earlier import of the same file, mode and mapping. */
+export const useStartStaged = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (importId: string) => {
+      const imp = await apiPost<DataImport>(`/ingest/imports/${importId}/start`, {});
+      // The answer is an earlier import when this one repeats it.
+      return { imp, alreadyImported: imp.id !== importId };
+    },
+    onSuccess: ({ imp }) => {
       qc.setQueryData(ingestKeys.import(imp.id), imp);
       return qc.invalidateQueries({ queryKey: ingestKeys.history(imp.datasetId) });
     },

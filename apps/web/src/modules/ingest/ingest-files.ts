@@ -1,4 +1,4 @@
-import type { DataImport, ImportMode } from '@shuzhi/contracts';
+import type { DataImport, ImportMode, ImportPreview } from '@shuzhi/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRaw } from '../../app/api-raw';
 import { ingestKeys } from './ingest-api';
@@ -29,13 +29,13 @@ const send = apiRaw;
 export type StartedImport = { imp: DataImport; alreadyImported: boolean };
 type StartVars = { datasetId: string; file: File; mode: ImportMode };
 
-/** Uploads the file; 202 queues a new import, 200 hands back the earlier one for the same file and mode. */
-export const useStartImport = () => {
+/** Uploads the file as a staged import: the server answers its header, mapping and first rows. */
+export const useStageImport = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async ({ datasetId, file, mode }: StartVars): Promise<StartedImport> => {
+    mutationFn: async ({ datasetId, file, mode }: StartVars): Promise<ImportPreview> => {
       const format = importFormatOf(file.name) ?? 'csv';
-      const qs = new URLSearchParams({ mode, filename: file.name });
+      const qs = new URLSearchParams({ mode, filename: file.name, stage: 'true' });
       const response = await send(`/ingest/datasets/${datasetId}/imports?${qs}`, {
         method: 'POST',
         headers: {
@@ -44,13 +44,9 @@ export const useStartImport = () => {
         },
         body: file,
       });
-      const imp = (await response.json()) as DataImport;
-      return { imp, alreadyImported: response.status === 200 };
+      return (await response.json()) as ImportPreview;
     },
-    onSuccess: ({ imp }) => {
-      qc.setQueryData(ingestKeys.import(imp.id), imp);
-      return qc.invalidateQueries({ queryKey: ingestKeys.history(imp.datasetId) });
-    },
+    onSuccess: ({ import: imp }) => qc.invalidateQueries({ queryKey: ingestKeys.history(imp.datasetId) }),
   });
 };
 

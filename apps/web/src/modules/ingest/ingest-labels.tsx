@@ -7,6 +7,7 @@ import type { ImportStatus } from './ingest-api';
 export const IMPORT_MODES: readonly ImportMode[] = ['upsert', 'replace', 'append'];
 
 const statusColors: Record<ImportStatus, string> = {
+  staged: 'purple',
   queued: 'default',
   running: 'processing',
   succeeded: 'success',

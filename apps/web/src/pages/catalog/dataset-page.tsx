@@ -1,16 +1,19 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../app/api';
+import { useMe } from '../../app/auth';
 import { useDataset } from '../../modules/catalog/catalog-api';
 import { StatusTag } from '../../modules/catalog/catalog-labels';
 import { DatasetActions } from '../../modules/catalog/dataset-actions';
 import { DatasetMeta } from '../../modules/catalog/dataset-meta';
 import { FieldTable } from '../../modules/catalog/field-table';
 import { VersionTimeline } from '../../modules/catalog/version-timeline';
+import { canSeeClassification } from '../../modules/classify/classify-policy';
 import { ImportCard } from '../../modules/ingest/import-card';
 import { ImportHistoryCard } from '../../modules/ingest/import-history';
+import { DatasetQualityActions } from '../../modules/quality/dataset-quality-actions';
 import { PageTitle } from '../../ui/page-title';
 
 export const DatasetPage = () => {
@@ -18,6 +21,7 @@ export const DatasetPage = () => {
   const navigate = useNavigate();
   const { id } = useParams();
   const { data: dataset, isPending, error } = useDataset(id);
+  const { data: me } = useMe();
   const back = (
     <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/workspace/catalog')}>
       {t('catalog.back')}
@@ -49,6 +53,16 @@ export const DatasetPage = () => {
         extra={
           <>
             {back}
+            {canSeeClassification(me, dataset) && (
+              <Button
+                icon={<SafetyCertificateOutlined aria-hidden />}
+                data-testid="dataset-classify"
+                onClick={() => navigate(`/workspace/catalog/${dataset.id}/classification`)}
+              >
+                {t('classify.open')}
+              </Button>
+            )}
+            <DatasetQualityActions dataset={dataset} />
             <DatasetActions dataset={dataset} />
           </>
         }

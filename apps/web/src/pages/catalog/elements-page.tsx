@@ -1,12 +1,15 @@
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../app/auth';
-import { useDataElements } from '../../modules/catalog/catalog-api';
+import { BindingFormModal } from '../../modules/catalog/binding-form-modal';
+import { type ElementRow, useDataElements } from '../../modules/catalog/catalog-api';
 import { isCatalogAdmin } from '../../modules/catalog/catalog-policy';
+import { ElementBindings } from '../../modules/catalog/element-bindings';
 import { ElementFormModal } from '../../modules/catalog/element-form-modal';
+import { ElementKeyModal } from '../../modules/catalog/element-key-modal';
 import { ElementTable } from '../../modules/catalog/element-table';
 import { PageTitle } from '../../ui/page-title';
 
@@ -16,6 +19,9 @@ export const ElementsPage = () => {
   const { data: me } = useMe();
   const { data, isPending, error } = useDataElements();
   const [creating, setCreating] = useState(false);
+  const [binding, setBinding] = useState<ElementRow | null>(null);
+  const [keying, setKeying] = useState<ElementRow | null>(null);
+  const admin = isCatalogAdmin(me);
   return (
     <>
       <PageTitle
@@ -25,7 +31,10 @@ export const ElementsPage = () => {
             <Button icon={<ArrowLeftOutlined aria-hidden />} onClick={() => navigate('/workspace/catalog')}>
               {t('catalog.back')}
             </Button>
-            {isCatalogAdmin(me) && (
+            <Button icon={<WarningOutlined aria-hidden />} onClick={() => navigate('/workspace/conflicts')}>
+              {t('catalog.conflicts.title')}
+            </Button>
+            {admin && (
               <Button
                 type="primary"
                 icon={<PlusOutlined aria-hidden />}
@@ -41,9 +50,17 @@ export const ElementsPage = () => {
       <Card>
         <Typography.Paragraph type="secondary">{t('catalog.elements.intro')}</Typography.Paragraph>
         {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
-        <ElementTable elements={data ?? []} loading={isPending} />
+        <ElementTable
+          elements={data ?? []}
+          loading={isPending}
+          expanded={(e) => (
+            <ElementBindings element={e} admin={admin} onBind={setBinding} onSetKey={setKeying} />
+          )}
+        />
       </Card>
       <ElementFormModal open={creating} onClose={() => setCreating(false)} />
+      <BindingFormModal element={binding} onClose={() => setBinding(null)} />
+      <ElementKeyModal element={keying} onClose={() => setKeying(null)} />
     </>
   );
 };

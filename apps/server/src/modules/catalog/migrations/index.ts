@@ -49,4 +49,64 @@ export const catalogMigrations = {
       created_at timestamptz not null default now()
     )`,
   ]),
+  // 一数一源: which other datasets carry an element, and the conflicts found by comparing them.
+  // Search by substring in Chinese has no word boundaries to index; pairs of characters (bigrams)
+  // do: a term's bigrams must all be among the entry's, which a GIN index answers before LIKE checks.
+  '20261129_02_catalog_search_bigrams': sqlMigration([
+    `create or replace function catalog.bigrams(t text) returns text[]
+       language sql immutable parallel safe as $$
+       select coalesce(array_agg(distinct substr(t, i, 2)), '{}') from generate_series(1, length(t) - 1) i $$`,
+    'alter table catalog.dataset add column search_grams text[] generated always as (catalog.bigrams(search_text)) stored',
+    'create index dataset_search_grams_idx on catalog.dataset using gin (search_grams)',
+  ]),
+  '20261129_05_catalog_element_conflicts': sqlMigration([
+    'alter table catalog.data_element add column key_field text',
+    `alter table catalog.data_element add column key_type text not null default 'other'
+      check (key_type in ('resident_id', 'credit_code', 'other'))`,
+    `create table catalog.element_binding (
+      id uuid primary key,
+      element_code text not null,
+      dataset_id uuid not null,
+      value_field text not null,
+      key_field text not null,
+      value_map jsonb not null default '{}',
+      created_by uuid not null,
+      created_by_name text not null,
+      created_at timestamptz not null default now(),
+      last_checked_at timestamptz,
+      last_stats jsonb,
+      last_error text,
+      unique (element_code, dataset_id)
+    )`,
+    'create index element_binding_dataset_idx on catalog.element_binding (dataset_id)',
+    // UUIDv7 made in SQL, so that a set-based check can insert thousands of conflicts in one statement
+    // and they still sort by when they were found.
+    `create function catalog.uuid_v7() returns uuid language sql volatile as $$
+      select encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing
+        substring(int8send((extract(epoch from clock_timestamp()) * 1000)::bigint) from 3)
+        from 1 for 6), 52, 1), 53, 1), 'hex')::uuid
+    $$`,
+    `create table catalog.element_conflict (
+      id uuid primary key,
+      element_code text not null,
+      authoritative_dataset_id uuid not null,
+      dataset_id uuid not null,
+      subject_key text not null,
+      authoritative_value text not null,
+      other_value text not null,
+      status text not null check (status in ('open', 'resolved')),
+      resolution text check (resolution in ('auto', 'manual')),
+      note text,
+      resolved_by uuid,
+      resolved_by_name text,
+      resolved_at timestamptz,
+      first_seen_at timestamptz not null,
+      last_seen_at timestamptz not null,
+      check_id uuid not null,
+      unique (element_code, dataset_id, subject_key)
+    )`,
+    'create index element_conflict_dataset_idx on catalog.element_conflict (dataset_id, status)',
+    'create index element_conflict_authoritative_idx on catalog.element_conflict (authoritative_dataset_id, status)',
+    'create index element_conflict_status_idx on catalog.element_conflict (status, id desc)',
+  ]),
 };

@@ -39,4 +39,47 @@ export const ingestMigrations = {
       primary key (import_id, row_number)
     )`,
   ]),
+  // Staged imports (mapping checked before the job), saved mappings per dataset, pull sources.
+  '20261129_06_ingest_mapping_sources': sqlMigration([
+    'alter table ingest.import drop constraint import_status_check',
+    `alter table ingest.import add constraint import_status_check
+      check (status in ('staged', 'queued', 'running', 'succeeded', 'failed', 'cancelled'))`,
+    'alter table ingest.import add column source_id uuid, add column watermark_to text',
+    'create index import_source_idx on ingest.import (source_id, id desc) where source_id is not null',
+    'create index import_job_idx on ingest.import (job_id) where job_id is not null',
+    `create table ingest.mapping (
+      dataset_id uuid primary key,
+      mapping jsonb not null,
+      saved_by uuid not null,
+      saved_by_name text not null,
+      saved_at timestamptz not null default now()
+    )`,
+    `create table ingest.source (
+      id uuid primary key,
+      dataset_id uuid not null,
+      dataset_code text not null,
+      org_id uuid not null,
+      name text not null,
+      kind text not null check (kind in ('postgres', 'http')),
+      mode text not null check (mode in ('upsert', 'replace', 'append')),
+      config jsonb not null,
+      secret text not null,
+      watermark_column text,
+      watermark text,
+      watermark_at timestamptz,
+      created_by_name text not null,
+      created_at timestamptz not null default now(),
+      updated_by_name text not null,
+      updated_at timestamptz not null default now(),
+      last_job_id uuid,
+      last_run_status text check (last_run_status in ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
+      last_run_at timestamptz,
+      last_run_finished_at timestamptz,
+      last_run_records bigint,
+      last_import_id uuid,
+      last_error_zh text,
+      last_error_en text,
+      unique (dataset_id, name)
+    )`,
+  ]),
 };

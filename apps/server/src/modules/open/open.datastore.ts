@@ -1,0 +1,122 @@
+import type { DatasetField } from '@shuzhi/contracts';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { AppError } from '../../platform/errors.ts';
+import { tableOf } from '../datastore/index.ts';
+import { ckanType, openFields } from './open.names.ts';
+import type { OpenDatasetRow } from './open.repo.ts';
+import { ident, selectList } from './open.rows.ts';
+
+export const ROWS_MAX = 32000;
+
+export type DatastoreQuery = {
+  filters: Record<string, unknown>;
+  q: string | Record<string, string> | undefined;
+  fields: string[] | undefined;
+  sort: string | undefined;
+  limit: number;
+  offset: number;
+  includeTotal: boolean;
+};
+
+const invalid = (field: string, reason: string) => new AppError('ckan_param_invalid', { field, reason });
+const like = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The DataStore field list CKAN answers with. */
+export const fieldsInfo = (fields: DatasetField[]) =>
+  fields.map((f) => ({
+    id: f.name,
+    type: ckanType[f.type],
+    info: { label: f.title, notes: f.description ?? '', ...(f.unit ? { unit: f.unit } : {}) },
+  }));
+
+/** Turns a filter value into the column's type, refusing what does not convert. */
+function typed(f: DatasetField, v: unknown): unknown {
+  if (v === null) return null;
+  if (f.type === 'integer' || f.type === 'decimal') {
+    const n = typeof v === 'number' ? v : Number(String(v).trim());
+    if (String(v).trim() === '' || !Number.isFinite(n) || (f.type === 'integer' && !Number.isInteger(n)))
+      throw invalid('filters', `"${String(v)}" is not a number for field "${f.name}"`);
+    return n;
+  }
+  if (f.type === 'boolean') {
+    const s = String(v).toLowerCase();
+    if (!['true', 'false', 't', 'f', '1', '0'].includes(s))
+      throw invalid('filters', `"${String(v)}" is not a boolean for field "${f.name}"`);
+    return ['true', 't', '1'].includes(s);
+  }
+  if (typeof v === 'object') throw invalid('filters', `the value of "${f.name}" must be a value or a list`);
+  return String(v);
+}
+
+/** CKAN's `filters`, `q` (text or per field), `fields`, `sort`, `limit`, `offset`, `include_total`. */
+export async function searchRecords(db: Db, d: OpenDatasetRow, query: DatastoreQuery) {
+  const all = openFields(d.fields as DatasetField[]);
+  const byName = new Map(all.map((f) => [f.name, f]));
+  const field = (name: string, param: string) => {
+    const f = byName.get(name);
+    if (!f) throw invalid(param, `field "${name}" not in table`);
+    return f;
+  };
+  const shown = query.fields ? query.fields.map((n) => field(n, 'fields')) : all;
+  const where: RawBuilder<unknown>[] = [];
+  for (const [name, value] of Object.entries(query.filters)) {
+    const f = field(name, 'filters');
+    const col = sql.raw(ident(f.name));
+    if (Array.isArray(value)) {
+      if (value.length === 0) throw invalid('filters', `the list for "${name}" is empty`);
+      where.push(sql`${col} in (${sql.join(value.map((v) => typed(f, v)))})`);
+    } else where.push(value === null ? sql`${col} is null` : sql`${col} = ${typed(f, value)}`);
+  }
+  const textCols = all.filter((f) => f.type === 'string');
+  if (typeof query.q === 'string') {
+    for (const term of query.q.trim().split(/\s+/).filter(Boolean)) {
+      if (textCols.length === 0) where.push(sql`false`);
+      else
+        where.push(
+          sql`(${sql.join(
+            textCols.map((f) => sql`lower(${sql.raw(ident(f.name))}) like ${like(term)}`),
+            sql` or `,
+          )})`,
+        );
+    }
+  } else if (query.q) {
+    for (const [name, term] of Object.entries(query.q)) {
+      const f = field(name, 'q');
+      if (typeof term !== 'string') throw invalid('q', `the term for "${name}" must be text`);
+      where.push(sql`lower(${sql.raw(ident(f.name))}::text) like ${like(term)}`);
+    }
+  }
+  const order = parseRecordSort(query.sort, (n) => field(n, 'sort'));
+  const cond = where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+  const table = sql.raw(tableOf(d.code));
+  const exists = await sql<{ t: string | null }>`select to_regclass(${tableOf(d.code)})::text as t`.execute(
+    db,
+  );
+  if (!exists.rows[0]?.t) return { fields: fieldsInfo(shown), records: [], total: 0 };
+  const records = await sql<Record<string, unknown>>`
+    select ${selectList(shown)} from ${table} ${cond}
+    order by ${sql.raw(order)} limit ${query.limit} offset ${query.offset}`.execute(db);
+  let total: number | undefined;
+  if (query.includeTotal) {
+    const n = await sql<{ n: number }>`select count(*)::int as n from ${table} ${cond}`.execute(db);
+    total = n.rows[0]?.n ?? 0;
+  }
+  return { fields: fieldsInfo(shown), records: records.rows, total };
+}
+
+/** `"col desc, col2"`; `_seq` (unique per row) breaks ties so that pages do not overlap. */
+function parseRecordSort(input: string | undefined, field: (n: string) => DatasetField): string {
+  const parts: string[] = [];
+  for (const part of (input ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const m = /^"?([a-z][a-z0-9_]*)"?(?:\s+(asc|desc))?$/i.exec(part);
+    if (!m) throw invalid('sort', `cannot sort by "${part}"`);
+    const f = field(m[1] as string);
+    parts.push(`${ident(f.name)} ${(m[2] ?? 'asc').toLowerCase()}`);
+  }
+  parts.push('_seq');
+  return parts.join(', ');
+}
