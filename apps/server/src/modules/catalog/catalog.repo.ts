@@ -2,8 +2,8 @@ import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { DatasetTable, DatasetVersionTable } from './catalog.tables.ts';
 
-/** A dataset row's columns: not `search_grams`, the (large) generated search column. */
-const DATASET_COLUMNS = [
+/** A dataset entry's columns, without the search columns (also the open data module's view of it). */
+export const DATASET_FIELDS = [
   'id',
   'code',
   'name',
@@ -22,11 +22,12 @@ const DATASET_COLUMNS = [
   'status',
   'version',
   'review_comment',
-  'search_text',
   'created_at',
   'updated_at',
   'published_at',
 ] as const satisfies readonly (keyof DatasetTable)[];
+/** A dataset row's columns: not `search_grams`, the (large) generated search column. */
+const DATASET_COLUMNS = [...DATASET_FIELDS, 'search_text'] as const;
 
 export type DatasetRow = Selectable<DatasetTable>;
 export type DatasetInsert = Omit<DatasetRow, 'created_at' | 'updated_at'>;

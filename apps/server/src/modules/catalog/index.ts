@@ -12,6 +12,7 @@ import { createCatalogService } from './catalog.service.ts';
 import { createConflictsService } from './conflicts.service.ts';
 import { createElementsService } from './elements.service.ts';
 
+export { DATASET_FIELDS } from './catalog.repo.ts';
 export { catalogRoutes } from './catalog.routes.ts';
 export type { CatalogTables } from './catalog.tables.ts';
 export { CONFLICT_CHECK_JOB } from './conflicts.service.ts';

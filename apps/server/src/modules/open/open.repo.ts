@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import type { Database } from '../../db/tables.ts';
+import { DATASET_FIELDS } from '../catalog/index.ts';
 import { tableOf } from '../datastore/index.ts';
 
 /*
@@ -11,29 +12,7 @@ import { tableOf } from '../datastore/index.ts';
  */
 
 export type OpenDatasetRow = Omit<Selectable<Database['catalog.dataset']>, 'search_text'>;
-const COLUMNS = [
-  'id',
-  'code',
-  'name',
-  'name_en',
-  'description',
-  'owner_org_id',
-  'source_system',
-  'theme',
-  'update_frequency',
-  'share_type',
-  'open_type',
-  'level',
-  'tags',
-  'contact',
-  'fields',
-  'status',
-  'version',
-  'review_comment',
-  'created_at',
-  'updated_at',
-  'published_at',
-] as const;
+const COLUMNS = DATASET_FIELDS;
 
 /** A clause of a CKAN query, already resolved to the catalog's terms; all clauses must hold. */
 export type Clause =
