@@ -99,7 +99,7 @@ export async function stageLines(
   text: string,
   firstRow: number,
   padded: number[],
-): Promise<{ r: number; cells: string[] }[]> {
+): Promise<{ back: { r: number; cells: string[] }[]; converted: number }> {
   await sql`create temp table if not exists shuzhi_ingest_stage
     (r bigint not null, cells text[] not null, ok boolean not null) on commit delete rows`.execute(db);
   const rows = await sql<{ r: number; cells: (string | null)[] }>`
@@ -113,5 +113,18 @@ export async function stageLines(
             offset 0) split
       returning r, cells, ok)
     select r::float8 as r, cells from ins where not ok order by r`.execute(db);
-  return rows.rows.map((x) => ({ r: Number(x.r), cells: x.cells.map((v) => v ?? '') }));
+  const converted = await sql<{
+    n: number;
+  }>`select count(*)::int as n from ${sql.raw(STAGE)} where ok`.execute(db);
+  return {
+    back: rows.rows.map((x) => ({ r: Number(x.r), cells: x.cells.map((v) => v ?? '') })),
+    converted: Number(converted.rows[0]?.n ?? 0),
+  };
+}
+
+/** The cells of staged rows, by row number (an empty cell as ''): what a reject of them shows. */
+export async function stagedCells(db: Db, rows: number[]): Promise<Map<number, string[]>> {
+  const r = await sql<{ r: number; cells: (string | null)[] }>`
+    select r::float8 as r, cells from ${sql.raw(STAGE)} where r = any(${rows}::bigint[])`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.r), x.cells.map((v) => v ?? '')]));
 }

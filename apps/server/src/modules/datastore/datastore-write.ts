@@ -19,6 +19,11 @@ export const pgArray: Record<DatasetField['type'], string> = {
   datetime: 'timestamptz[]',
 };
 
+/** Writers of one dataset take turns until the transaction ends, so its change feed's order is its commit order. */
+export async function lockDatasetWrites(db: Db, code: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`ingest:${code}`}))`.execute(db);
+}
+
 /**
  * Writes a batch into a dataset's table: rows converted in JavaScript and, when `staged` maps each
  * field to its cell in the session's stage table (see datastore-stage.ts), the stage's rows that

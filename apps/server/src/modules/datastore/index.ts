@@ -1,9 +1,10 @@
 export { datastoreRoutes } from './datastore.routes.ts';
 export { countRows, createDataTable, HOUSEKEEPING, migrateDataTable, tableOf } from './datastore.ts';
 export { type FeedRow, readChanges } from './datastore-feed.ts';
-export { STAGE, type StagePlan, stageCheck, stageLines } from './datastore-stage.ts';
+export { type StagePlan, stageCheck, stagedCells, stageLines } from './datastore-stage.ts';
 export {
   deleteRowsNotFrom,
+  lockDatasetWrites,
   type NumberedRow,
   type Value,
   type WriteMode,

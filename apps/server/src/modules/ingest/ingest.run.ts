@@ -1,12 +1,12 @@
 import { createReadStream, rmSync } from 'node:fs';
 import type { DatasetField } from '@shuzhi/contracts';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import {
   deleteRowsNotFrom,
-  STAGE,
+  lockDatasetWrites,
   type StagePlan,
   stageCheck,
+  stagedCells,
   stageLines,
   writeBatch,
 } from '../datastore/index.ts';
@@ -56,22 +56,18 @@ export async function runImport(
     rawOf: (cells: string[]) => Record<string, string>,
   ) => {
     const delta = await db.transaction().execute(async (trx) => {
-      // Imports into one dataset take turns, so the change feed's order is its commit order.
-      await sql`select pg_advisory_xact_lock(hashtext(${`ingest:${ds.code}`}))`.execute(trx);
+      await lockDatasetWrites(trx, ds.code);
       const rows = [...batch.rows];
       let staged = 0;
       if (batch.piece && plan) {
         const { text, firstRow } = batch.piece;
         const padded = paddedLines(text, plan.stage.delimiter);
-        const back = await stageLines(trx, plan.stage, plan.check, text, firstRow, padded);
+        const { back, converted } = await stageLines(trx, plan.stage, plan.check, text, firstRow, padded);
+        staged = converted;
         for (const b of back) {
           const row = plainRow(b.r, b.cells, headerOf);
           if (row) rows.push(converter.convert(row));
         }
-        staged = Number(
-          (await sql<{ n: number }>`select count(*)::int as n from ${sql.raw(STAGE)} where ok`.execute(trx))
-            .rows[0]?.n ?? 0,
-        );
       }
       const good = rows.filter((x): x is Extract<Converted, { ok: true }> => x.ok);
       const rejects: Reject[] = rows.flatMap((x) => (x.ok ? [] : [x.reject]));
@@ -86,17 +82,8 @@ export async function runImport(
       if (notWritten.length > 0) {
         const cellsOf = new Map(good.map((g) => [g.r, g.cells]));
         const missing = notWritten.filter((r) => !cellsOf.has(r));
-        if (missing.length > 0) {
-          const s = await sql<{ r: number; cells: (string | null)[] }>`
-            select r::float8 as r, cells from ${sql.raw(STAGE)} where r = any(${missing}::bigint[])`.execute(
-            trx,
-          );
-          for (const x of s.rows)
-            cellsOf.set(
-              Number(x.r),
-              x.cells.map((v) => v ?? ''),
-            );
-        }
+        if (missing.length > 0)
+          for (const [r, cells] of await stagedCells(trx, missing)) cellsOf.set(r, cells);
         for (const r of notWritten) rejects.push(duplicateReject(r, rawOf(cellsOf.get(r) ?? [])));
       }
       rejects.sort((a, b) => a.row_number - b.row_number);
