@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { signIn } from './support/shuzhi.ts';
+import { pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 
@@ -13,7 +13,7 @@ function residentId(n: number): string {
 }
 
 describe('data classification', () => {
-  test('a data officer runs detection on a dataset and confirms the suggested level', async () => {
+  test('a data officer runs detection on a dataset, confirms the level and the fields’ personal-data types', async () => {
     const officer = await openPage();
     await signIn(officer, 'officer', 'Demo2026shuzhi');
     await officer.waitForURL('**/workspace');
@@ -37,6 +37,7 @@ describe('data classification', () => {
           { name: 'name', title: '姓名', type: 'string' },
           { name: 'mobile', title: '手机号码', type: 'string' },
           { name: 'visits', title: '来访次数', type: 'integer' },
+          { name: 'remark', title: '备注', type: 'string' },
         ],
       },
     });
@@ -49,10 +50,13 @@ describe('data classification', () => {
       200,
     );
     const surnames = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
-    const lines = ['公民身份号码,姓名,手机号码,来访次数'];
+    const lines = ['公民身份号码,姓名,手机号码,来访次数,备注'];
     for (let n = 0; n < 40; n++) {
+      const mobile = `13${String(900000000 + n * 7919).slice(0, 9)}`;
+      // Prose with a callback number now and then: detection reports the mobile it carries.
+      const remark = n % 4 === 1 ? `请回电${mobile}核实情况。` : '情况属实，已按规定办结。';
       lines.push(
-        `${residentId(n)},${surnames[n % 8]}${'伟芳敏静强磊'[n % 6]},13${String(900000000 + n * 7919).slice(0, 9)},${n % 5}`,
+        `${residentId(n)},${surnames[n % 8]}${'伟芳敏静强磊'[n % 6]},${mobile},${n % 5},"${remark}"`,
       );
     }
     const upload = await officer.request.post(`/api/v1/ingest/datasets/${id}/imports?filename=visitors.csv`, {
@@ -85,6 +89,17 @@ describe('data classification', () => {
     const fieldsTable = officer.getByTestId('classify-fields');
     await expectText(fieldsTable, '公民身份号码', '身份证号', '手机号');
     await expectText(officer.getByTestId('decision-state-id_number'), '采纳');
+    await expectText(officer.getByTestId('decision-type-id_number'), '身份证号');
+    // The remarks are prose, not a column of mobile numbers: the officer clears the type.
+    await expectText(officer.getByTestId('decision-type-remark'), '手机号');
+    await officer.getByTestId('decision-type-remark').hover();
+    await officer.getByTestId('decision-type-remark').locator('.ant-select-clear').click();
+    await expectText(officer.getByTestId('decision-state-remark'), '已修正');
+    // A type chosen by mistake and set back is the suggestion again.
+    await pickOption(officer, officer.getByTestId('decision-type-mobile'), '固定电话');
+    await expectText(officer.getByTestId('decision-state-mobile'), '已修正');
+    await pickOption(officer, officer.getByTestId('decision-type-mobile'), '手机号');
+    await expectText(officer.getByTestId('decision-state-mobile'), '采纳');
     await officer.getByTestId('classify-confirm').click();
     await officer.getByTestId('classify-confirm-ok').click();
     await expectText(officer.getByTestId('classify-confirmed'), 'officer');
@@ -92,5 +107,31 @@ describe('data classification', () => {
     await officer.getByRole('button', { name: '返回数据集' }).click();
     await expectVisible(officer.getByTestId('dataset-meta').getByTestId('level-L3'));
     await expectText(officer.getByTestId('dataset-history'), '分类分级确认');
+    // The confirmed types are the fields' 个人信息类型 in the catalog, beside their sensitivity.
+    const fieldTable = officer.getByTestId('dataset-fields');
+    await expectText(fieldTable.getByTestId('field-personal-type-id_number'), '身份证号');
+    await expectText(fieldTable.getByTestId('field-personal-type-mobile'), '手机号');
+    expect(await fieldTable.getByTestId('field-personal-type-remark').count()).toBe(0);
+    const stored = (await (await officer.request.get(`/api/v1/catalog/datasets/${id}`)).json()) as {
+      fields: { name: string; sensitivity: string; personalType?: string }[];
+    };
+    expect(stored.fields.map((f) => [f.name, f.sensitivity, f.personalType ?? null])).toEqual([
+      ['id_number', 'medium', 'resident_id'],
+      ['name', 'low', 'person_name'],
+      ['mobile', 'low', 'mobile'],
+      ['visits', 'none', null],
+      ['remark', 'low', null],
+    ]);
+
+    // The field editor shows each field’s type, keeps it on save, and sets one by hand.
+    await officer.getByTestId('dataset-edit').click();
+    await expectText(officer.getByTestId('field-personal-type-0'), '身份证号');
+    await pickOption(officer, officer.getByTestId('field-personal-type-4'), '地址');
+    await officer.getByTestId('dataset-form-submit').click();
+    await expectText(officer.getByTestId('dataset-fields').getByTestId('field-personal-type-remark'), '地址');
+    await expectText(
+      officer.getByTestId('dataset-fields').getByTestId('field-personal-type-id_number'),
+      '身份证号',
+    );
   });
 });

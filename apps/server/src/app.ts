@@ -24,8 +24,18 @@ import { classifyRoutes } from './modules/classify/index.ts';
 import { datastoreRoutes } from './modules/datastore/index.ts';
 import { ingestRoutes } from './modules/ingest/index.ts';
 import { jobsRoutes } from './modules/jobs/index.ts';
-import { ckanRoutes, dcatRoutes, openRoutes } from './modules/open/index.ts';
+import {
+  ckanRoutes,
+  communityRoutes,
+  dcatRoutes,
+  installOpenKeys,
+  OPEN_SESSION_COOKIE,
+  openAccessRoutes,
+  openPortalRoutes,
+  openRoutes,
+} from './modules/open/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
+import { privacyRoutes } from './modules/privacy/index.ts';
 import { qualityRoutes } from './modules/quality/index.ts';
 import { type Actor, anonymous } from './platform/actor.ts';
 import { AppError } from './platform/errors.ts';
@@ -104,6 +114,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          openSession: { type: 'apiKey', in: 'cookie', name: OPEN_SESSION_COOKIE },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
         },
       },
       security: [{ session: [] }, { bearer: [] }],
@@ -123,6 +135,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     else actor = await services.auth.actorFromSession(req.cookies[SESSION_COOKIE]);
     Object.defineProperty(req, 'actor', { value: actor, writable: false });
   });
+  // API keys of the open data APIs: known before the routes' rate limits, counted after each answer.
+  installOpenKeys(app, services.open.access.keys);
 
   await app.register(systemRoutes, { db: services.db, demo, demoAccounts });
   await app.register(authRoutes, {
@@ -144,12 +158,37 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(datastoreRoutes, { prefix: '/api/v1/datastore', feed: services.feed });
   await app.register(classifyRoutes, { prefix: '/api/v1/classify', classify: services.classify });
   await app.register(qualityRoutes, { prefix: '/api/v1/quality', quality: services.quality });
+  const { kanon, dp, psi, psiMaxKeys } = services.privacy;
+  await app.register(privacyRoutes, { prefix: '/api/v1/privacy', kanon, dp, psi, maxKeys: psiMaxKeys });
   await app.register(ledgerRoutes, { prefix: '/api/v1/ledger', ledger: services.ledger });
   // Open data: downloads under /api/v1/open; CKAN's and DCAT's addresses are fixed by those standards.
-  const openOpts = { publicUrl: config.SHUZHI_PUBLIC_URL, perMinute: config.SHUZHI_OPEN_RATE_PER_MINUTE };
+  const openOpts = {
+    publicUrl: config.SHUZHI_PUBLIC_URL,
+    perMinute: config.SHUZHI_OPEN_RATE_PER_MINUTE,
+    usage: services.open.community.usage,
+    keyedPerMinute: config.SHUZHI_OPEN_KEY_RATE_PER_MINUTE,
+  };
   await app.register(openRoutes, { prefix: '/api/v1/open', open: services.open.service, ...openOpts });
+  await app.register(openPortalRoutes, {
+    prefix: '/api/v1/open/portal',
+    portal: services.open.portal,
+    perMinute: openOpts.perMinute,
+  });
   await app.register(ckanRoutes, { ckan: services.open.ckan, ...openOpts });
   await app.register(dcatRoutes, { open: services.open.service, ...openOpts });
+  await app.register(openAccessRoutes, {
+    prefix: '/api/v1/open',
+    access: services.open.access,
+    cookieSecure: config.SHUZHI_COOKIE_SECURE ?? config.SHUZHI_PUBLIC_URL?.startsWith('https:') ?? false,
+    loginPerMinute: config.SHUZHI_LOGIN_RATE_PER_MINUTE,
+    perMinute: openOpts.perMinute,
+    keyedPerMinute: openOpts.keyedPerMinute,
+  });
+  await app.register(communityRoutes, {
+    prefix: '/api/v1/open',
+    community: services.open.community,
+    perMinute: openOpts.perMinute,
+  });
 
   await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);
   return app;

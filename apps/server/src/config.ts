@@ -21,6 +21,10 @@ export const ConfigSchema = z.object({
   SHUZHI_CORS_ORIGINS: z.string().optional(),
   SHUZHI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(20),
   SHUZHI_OPEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(600),
+  /** Requests a minute to each open data route for a caller presenting an API key (per key). */
+  SHUZHI_OPEN_KEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
+  /** Working days a dataset's owner has to decide an application for conditionally open data. */
+  SHUZHI_OPEN_APPLICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   SHUZHI_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   SHUZHI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUZHI_WORKER: bool.default(true),
@@ -46,6 +50,10 @@ export const ConfigSchema = z.object({
   SHUZHI_QUALITY_SQL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Working days a dataset's owner has to answer a quality complaint. */
   SHUZHI_COMPLAINT_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** The k a dataset with personal fields must reach (k-anonymity over its quasi-identifiers) to be opened. */
+  SHUZHI_PRIVACY_MIN_K: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Blinded keys one side may upload to a private set intersection session. */
+  SHUZHI_PSI_MAX_KEYS: z.coerce.number().int().min(1).max(50_000_000).default(10_000_000),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { inMemory: boolean };

@@ -10,6 +10,7 @@ import { serve } from './cli/serve.ts';
 import { type Config, loadConfig } from './config.ts';
 import { readReferenceAreas } from './modules/areas/index.ts';
 import { createWorker } from './modules/jobs/index.ts';
+import { psiCommand } from './modules/privacy/index.ts';
 import { AppError, renderMessage } from './platform/errors.ts';
 import { VERSION } from './platform/version.ts';
 import { openRuntime } from './runtime.ts';
@@ -157,6 +158,7 @@ ledgerCommands(program, config);
 importCommand(program, config);
 demoCommand(program, config);
 classifyCommand(program);
+psiCommand(program);
 
 program
   .command('version')

@@ -18,8 +18,9 @@ import { createClassifyService } from './modules/classify/index.ts';
 import { createFeedService } from './modules/datastore/index.ts';
 import { createIngestService } from './modules/ingest/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
-import { createOpen } from './modules/open/index.ts';
+import { calendarFrom, createOpen } from './modules/open/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
+import { createPrivacy, openingGate } from './modules/privacy/index.ts';
 import { createQuality } from './modules/quality/index.ts';
 import { systemActor } from './platform/actor.ts';
 import { createLedger, noteSigner } from './platform/ledger/index.ts';
@@ -58,7 +59,14 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
   });
   const users = createUsersService({ db, orgs, areas, ledger });
   const clients = createClientsService({ db, orgs, ledger });
-  const catalog = createCatalog({ db, orgs, ledger, jobs });
+  const catalog = createCatalog({
+    db,
+    orgs,
+    ledger,
+    jobs,
+    salt: secrets.ledgerSalt,
+    openingGate: openingGate({ minK: config.SHUZHI_PRIVACY_MIN_K }),
+  });
   const quality = createQuality({
     db,
     jobs,
@@ -131,7 +139,41 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     datasets: { getDataset: catalog.service.getDataset },
     salt: secrets.ledgerSalt,
   });
-  const open = createOpen({ db, orgs, ledger });
+  const open = createOpen({
+    db,
+    orgs,
+    ledger,
+    calendar: calendarFrom(quality.calendar),
+    access: {
+      datasets: {
+        findByCode: async (code) => {
+          const id = await catalog.findDatasetIdByCode(code);
+          return id ? catalog.findDatasetById(id) : undefined;
+        },
+      },
+      settings: {
+        sessionHours: config.SHUZHI_SESSION_HOURS,
+        lockoutThreshold: config.SHUZHI_LOCKOUT_THRESHOLD,
+        lockoutMinutes: config.SHUZHI_LOCKOUT_MINUTES,
+        applicationDays: config.SHUZHI_OPEN_APPLICATION_DAYS,
+      },
+    },
+    // The public portal shows an open dataset's scores and update history: it asks as the platform,
+    // only after finding the dataset open, and passes on scores, counts and dates alone.
+    portal: {
+      quality: (id) => quality.service.datasetQuality(systemActor, id, 90),
+      versions: async (id) => (await catalog.service.listVersions(systemActor, id)).items,
+      imports: async (id) => (await ingest.listImports(systemActor, id, { limit: 100 })).items,
+    },
+  });
+  const privacy = createPrivacy({
+    db,
+    jobs,
+    ledger,
+    orgs,
+    datasets: { getDataset: catalog.service.getDataset, findDatasetById: catalog.findDatasetById },
+    settings: { minK: config.SHUZHI_PRIVACY_MIN_K, psiMaxKeys: config.SHUZHI_PSI_MAX_KEYS },
+  });
   return {
     db,
     ledger,
@@ -147,6 +189,7 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     feed,
     open,
     quality,
+    privacy,
   };
 }
 

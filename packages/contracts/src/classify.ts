@@ -1,22 +1,5 @@
 import { z } from 'zod';
-import { Level, Sensitivity } from './catalog.ts';
-
-/** The personal-data types classification detects (and masking knows how to mask). */
-export const PersonalDataType = z.enum([
-  'resident_id',
-  'mobile',
-  'landline',
-  'bank_card',
-  'credit_code',
-  'passport',
-  'licence_plate',
-  'email',
-  'person_name',
-  'address',
-  'birth_date',
-  'coordinates',
-]);
-export type PersonalDataType = z.infer<typeof PersonalDataType>;
+import { Level, PersonalDataType, Sensitivity } from './catalog.ts';
 
 /** What detection suggests for one column; `type` is null when the column holds no personal data. */
 export const ColumnClassification = z.object({
@@ -58,7 +41,10 @@ export const FieldDecision = z.object({
   field: z.string(),
   suggested: Sensitivity,
   chosen: Sensitivity,
-  /** The data officer kept the suggestion (false: corrected it). */
+  /** The detected type and the one stored as the field's `personalType`; absent in older confirmations. */
+  suggestedType: PersonalDataType.nullable().optional(),
+  chosenType: PersonalDataType.nullable().optional(),
+  /** The data officer kept the suggestion, sensitivity and type (false: corrected either). */
   accepted: z.boolean(),
 });
 
@@ -94,9 +80,18 @@ export type ClassifyRun = z.infer<typeof ClassifyRun>;
 export const ClassifyRunParams = z.object({ id: z.uuid(), runId: z.uuid() });
 
 export const ConfirmClassifyBody = z.object({
-  /** Every field of the run, with the sensitivity the data officer accepts or corrects it to. */
+  /**
+   * Every field of the run, with the sensitivity the data officer accepts or corrects it to, and its
+   * personal-data type: omitted, the detected one is kept; a type corrects it; null says it holds none.
+   */
   fields: z
-    .array(z.object({ field: z.string().min(1).max(63), sensitivity: Sensitivity }))
+    .array(
+      z.object({
+        field: z.string().min(1).max(63),
+        sensitivity: Sensitivity,
+        personalType: PersonalDataType.nullable().optional(),
+      }),
+    )
     .min(1)
     .max(500)
     .refine((f) => new Set(f.map((x) => x.field)).size === f.length, 'fields: each field once'),

@@ -73,21 +73,69 @@ export const SourceConfig = z.discriminatedUnion('kind', [PostgresSourceConfig, 
 export type SourceConfig = z.infer<typeof SourceConfig>;
 export type SourceKind = SourceConfig['kind'];
 
+export const SCHEDULE_WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type ScheduleWeekday = (typeof SCHEDULE_WEEKDAYS)[number];
+/** Scheduled runs may not come closer together than this. */
+export const SCHEDULE_MIN_MINUTES = 5;
+
+const enabled = z.boolean().default(true);
+/**
+ * When a source pulls by itself; times are Beijing time (Asia/Shanghai). Values are checked by the
+ * server (interval of at least 5 minutes, `HH:MM`, weekday `mon`…`sun`) with a message in both languages.
+ */
+export const SourceScheduleInput = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('interval'),
+    every: z.number().int(),
+    unit: z.enum(['minutes', 'hours']).default('minutes'),
+    enabled,
+  }),
+  z.object({ kind: z.literal('daily'), time: z.string().max(20), enabled }),
+  z.object({ kind: z.literal('weekly'), weekday: z.string().max(20), time: z.string().max(20), enabled }),
+]);
+export type SourceScheduleInput = z.input<typeof SourceScheduleInput>;
+
+/** A schedule as stored and answered: time always `HH:MM`. */
+export const SourceSchedule = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('interval'),
+    every: z.number().int(),
+    unit: z.enum(['minutes', 'hours']),
+    enabled: z.boolean(),
+  }),
+  z.object({ kind: z.literal('daily'), time: z.string(), enabled: z.boolean() }),
+  z.object({
+    kind: z.literal('weekly'),
+    weekday: z.enum(SCHEDULE_WEEKDAYS),
+    time: z.string(),
+    enabled: z.boolean(),
+  }),
+]);
+export type SourceSchedule = z.infer<typeof SourceSchedule>;
+
 export const PullSourceInput = z.object({
   name: z.string().trim().min(1).max(60),
   mode: ImportMode.default('upsert'),
   /** Incremental loads: only records whose value here is greater than the stored watermark. */
   watermarkColumn: z.string().trim().min(1).max(200).nullable().default(null),
   config: SourceConfig,
+  /** Pull by itself on this schedule; null: only when asked. */
+  schedule: SourceScheduleInput.nullable().default(null),
 });
 export type PullSourceInput = z.input<typeof PullSourceInput>;
 export const PullSourceUpdate = PullSourceInput.extend({
   /** Start the next run from the beginning, as if nothing had been pulled yet. */
   resetWatermark: z.boolean().default(false),
+  /** Left out: the schedule stays as it is; null: no schedule any more. */
+  schedule: SourceScheduleInput.nullable().optional(),
 });
+export type PullSourceUpdate = z.input<typeof PullSourceUpdate>;
 
 export const PullRunStatus = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type PullRunStatus = z.infer<typeof PullRunStatus>;
+/** `skipped`: the run was due while another pull of the source was still going. */
+export const ScheduledRunStatus = z.enum(['succeeded', 'failed', 'skipped']);
+export type ScheduledRunStatus = z.infer<typeof ScheduledRunStatus>;
 
 export const PullSource = z.object({
   id: z.uuid(),
@@ -113,6 +161,18 @@ export const PullSource = z.object({
       finishedAt: z.string().nullable(),
       /** Records pulled; the import's report tells how many were loaded. */
       records: z.number().int().nullable(),
+      importId: z.uuid().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable(),
+  schedule: SourceSchedule.nullable(),
+  /** When the next scheduled run is due; null when none waits (no schedule, disabled, or one is running). */
+  nextRunAt: z.string().nullable(),
+  /** How the last scheduled run went: the import it made, or why it failed or was skipped. */
+  lastScheduledRun: z
+    .object({
+      at: z.string(),
+      status: ScheduledRunStatus,
       importId: z.uuid().nullable(),
       error: z.string().nullable(),
     })

@@ -17,9 +17,12 @@ export const CkanQuery = z.record(z.string(), z.union([z.string(), z.array(z.str
 /** Parameters as a JSON body: the same names, with JSON values. */
 export const CkanBody = z.record(z.string(), z.unknown());
 
+/** The files an open dataset downloads as, all at /api/v1/open/datasets/{code}/download.{format}. */
+export const OpenDownloadFormat = z.enum(['csv', 'json', 'xlsx']);
+export type OpenDownloadFormat = z.infer<typeof OpenDownloadFormat>;
 export const OpenDownloadParams = z.object({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,39}$/, 'code: 3–40 letters, digits, _ . -'),
-  format: z.enum(['csv', 'json']),
+  format: OpenDownloadFormat,
 });
 export const DcatFormatParams = z.object({ format: z.enum(['jsonld', 'ttl']) });
 export const DcatDatasetParams = z.object({

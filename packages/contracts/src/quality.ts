@@ -382,10 +382,19 @@ export const CalendarDay = z.object({
 export type CalendarDay = z.infer<typeof CalendarDay>;
 export const CalendarQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const CalendarDayParams = z.object({ date: IsoDate });
-export const PutCalendarDayBody = z.object({ kind: CalendarDayKind, name: z.string().trim().min(1).max(40) });
+/** Why the calendar changes (the notice it follows, a decision taken): it goes to the audit ledger. */
+const CalendarReason = z.string().trim().min(2).max(200);
+export const PutCalendarDayBody = z.object({
+  kind: CalendarDayKind,
+  name: z.string().trim().min(1).max(40),
+  reason: CalendarReason,
+});
+export type PutCalendarDayBody = z.infer<typeof PutCalendarDayBody>;
+export const DeleteCalendarDayQuery = z.object({ reason: CalendarReason });
 export const CalendarYear = z.object({
   year: z.number().int(),
   days: z.array(CalendarDay),
   /** False when no holiday of that year is on record: deadlines then count Monday to Friday only. */
   known: z.boolean(),
 });
+export type CalendarYear = z.infer<typeof CalendarYear>;

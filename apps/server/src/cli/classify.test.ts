@@ -83,7 +83,7 @@ describe('shuzhi classify', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^列 Column\s+类型 Type\s+置信度 Confidence\s+敏感度 Sensitivity\s+级别 Level$/);
     expect(lines.find((l) => l.startsWith('公民身份号码'))).toMatch(
-      /身份证号 resident_id\s+1\.00\s+高 high\s+L3$/,
+      /身份证号 resident_id\s+1\.00\s+中 medium\s+L3$/,
     );
     expect(lines.find((l) => l.startsWith('金额'))).toMatch(/— 无个人信息 none\s+\d\.\d\d\s+无 none\s+L1$/);
     expect(r.stdout).toContain('建议数据集分级 / suggested dataset level: L3');

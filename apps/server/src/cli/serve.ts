@@ -29,6 +29,8 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     : null;
   // The quality scheduler is a chain of deferred jobs: make sure one is waiting (a no-op when it is).
   await rt.services.quality.ensureSchedule();
+  // Pull schedules wait as deferred jobs; one cancelled from the jobs list gets its next run back.
+  await rt.services.ingest.sources.ensureSchedules();
   // Every server sequences the ledger; they take turns on its head row.
   const sequencer = rt.services.ledger.startSequencer({
     onError: (e) => app.log.error({ err: e }, 'ledger sequencer'),

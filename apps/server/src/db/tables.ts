@@ -5,7 +5,10 @@ import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { ClassifyTables } from '../modules/classify/classify.tables.ts';
 import type { IngestTables } from '../modules/ingest/ingest.tables.ts';
 import type { JobsTables } from '../modules/jobs/jobs.tables.ts';
+import type { OpenAccessTables } from '../modules/open/access/access.tables.ts';
+import type { OpenCommunityTables } from '../modules/open/community/community.tables.ts';
 import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
+import type { PrivacyTables } from '../modules/privacy/privacy.tables.ts';
 import type { QualityTables } from '../modules/quality/quality.tables.ts';
 import type { LedgerTables } from '../platform/ledger/ledger.tables.ts';
 
@@ -20,4 +23,7 @@ export interface Database
     IngestTables,
     ClassifyTables,
     QualityTables,
+    PrivacyTables,
+    OpenAccessTables,
+    OpenCommunityTables,
     DemoTables {}

@@ -8,7 +8,9 @@ import { classifyMigrations } from './classify/index.ts';
 import { datastoreMigrations } from './datastore/index.ts';
 import { ingestMigrations } from './ingest/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
+import { openAccessMigrations, openCommunityMigrations } from './open/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
+import { privacyMigrations } from './privacy/index.ts';
 import { qualityMigrations } from './quality/index.ts';
 
 /** Every module's migrations, keyed by dated names so that name order is creation order. */
@@ -24,6 +26,9 @@ export function allMigrations(): Record<string, Migration> {
     ingestMigrations,
     classifyMigrations,
     qualityMigrations,
+    privacyMigrations,
+    openAccessMigrations,
+    openCommunityMigrations,
     demoMigrations,
   ];
   const out: Record<string, Migration> = {};

@@ -164,6 +164,11 @@ export const messages = {
     zh: '数据源配置有误：{reason_zh}',
     en: 'The source settings are invalid: {reason_en}',
   },
+  source_schedule_invalid: {
+    kind: 'invalid',
+    zh: '定时拉取设置有误：{reason_zh}',
+    en: 'The pull schedule is invalid: {reason_en}',
+  },
   pull_host_forbidden: {
     kind: 'forbidden',
     zh: '不允许从该主机拉取数据：{host}，{reason_zh}（见配置项 SHUZHI_PULL_ALLOWED_HOSTS）',
@@ -289,6 +294,11 @@ export const messages = {
     zh: '自定义 SQL 检查无效（须为一条只读 SELECT，返回问题行的主键列）：{reason}',
     en: 'The custom SQL check is invalid (one read-only SELECT returning the offending rows’ key columns): {reason}',
   },
+  calendar_workday_weekday: {
+    kind: 'invalid',
+    zh: '{date} 是周一至周五，本来就是工作日：调休上班日只能设在周末',
+    en: '{date} is a weekday and a working day already: a make-up working day (调休) falls on a weekend',
+  },
   complaint_key_fields: {
     kind: 'invalid',
     zh: '记录须以数据集的全部主键字段标识：{fields}',
@@ -354,6 +364,181 @@ export const messages = {
     zh: 'SQL 查询只能读取开放数据资源（{reason}）',
     en: 'A SQL query may read open data resources only ({reason})',
   },
+  open_portal_stats_timeout: {
+    kind: 'unavailable',
+    zh: '数值统计超过 {ms} 毫秒仍未完成，请稍后重试或使用 datastore_search_sql 自行统计',
+    en: 'The statistics took longer than {ms} ms; try again later or aggregate with datastore_search_sql',
+  },
+  open_request_contact_required: {
+    kind: 'invalid',
+    zh: '未登录时请留下联系邮箱，以便数据部门与您联系（邮箱不会公开）',
+    en: 'Give a contact e-mail when not signed in, so the department can reach you (it is never published)',
+  },
+  open_request_cannot_assign: {
+    kind: 'forbidden',
+    zh: '只有平台管理员或建议机构的数据专员可以指派此需求（已指派的需求只能由平台管理员改派）',
+    en: 'Only the platform admin or a data officer of the suggested organisation may assign this request (once assigned, only the admin may reassign it)',
+  },
+  open_request_not_assignee: {
+    kind: 'forbidden',
+    zh: '只有被指派机构的数据专员可以答复此需求',
+    en: 'Only a data officer of the assigned organisation may answer this request',
+  },
+  open_request_dataset_not_open: {
+    kind: 'invalid',
+    zh: '数据集 {code} 不是已开放的数据集，不能作为“已开放”的答复',
+    en: 'Dataset {code} is not open data, so it cannot be given as already open',
+  },
+  open_request_planned_past: {
+    kind: 'invalid',
+    zh: '计划开放日期 {date} 早于今天',
+    en: 'The planned opening date {date} is before today',
+  },
+  open_comment_not_owner: {
+    kind: 'forbidden',
+    zh: '只有数据集所属机构的数据专员可以回复评论',
+    en: 'Only a data officer of the dataset’s owner organisation may reply to comments',
+  },
+  api_key_invalid: {
+    kind: 'unauthenticated',
+    zh: 'API 密钥无效：请检查 X-API-Key 请求头，或在“我的 API 密钥”中新建密钥',
+    en: 'The API key is not valid: check the X-API-Key header, or create a key under "My API keys"',
+  },
+  api_key_revoked: {
+    kind: 'unauthenticated',
+    zh: '该 API 密钥已于 {at} 吊销，请改用其他有效密钥',
+    en: 'This API key was revoked at {at}; use another active key',
+  },
+  api_key_required: {
+    kind: 'unauthenticated',
+    zh: '读取有条件开放的数据集 {code} 需要 API 密钥（X-API-Key 请求头）',
+    en: 'Reading dataset {code}, open on conditions, needs an API key (X-API-Key header)',
+  },
+  api_key_limit: {
+    kind: 'conflict',
+    zh: '每个账号最多可有 {max} 个有效 API 密钥，请先吊销不再使用的密钥',
+    en: 'An account may hold at most {max} active API keys; revoke one you no longer use first',
+  },
+  open_account_required: {
+    kind: 'unauthenticated',
+    zh: '请先登录开放数据账号',
+    en: 'Please sign in with your open data account first',
+  },
+  open_account_exists: {
+    kind: 'conflict',
+    zh: '该邮箱已注册：{email}，请直接登录',
+    en: 'This e-mail is already registered: {email}; sign in instead',
+  },
+  open_invalid_credentials: {
+    kind: 'unauthenticated',
+    zh: '邮箱或密码错误',
+    en: 'Wrong e-mail or password',
+  },
+  open_access_not_conditional: {
+    kind: 'conflict',
+    zh: '数据集 {code} 无条件开放，无需申请，可直接下载或调用接口',
+    en: 'Dataset {code} is open without conditions: no application is needed, download it or call the API',
+  },
+  open_access_level_closed: {
+    kind: 'forbidden',
+    zh: '数据集 {code} 为 L4 级（敏感），不予开放',
+    en: 'Dataset {code} is graded L4 (sensitive) and is never opened',
+  },
+  open_access_field_unknown: {
+    kind: 'invalid',
+    zh: '数据集 {code} 没有这些字段：{fields}',
+    en: 'Dataset {code} has no such fields: {fields}',
+  },
+  open_access_field_closed: {
+    kind: 'invalid',
+    zh: '字段 {fields} 为高敏感（L4）数据，不予开放，请从申请中去掉',
+    en: 'Fields {fields} hold highly sensitive (L4) data and are never opened; leave them out',
+  },
+  open_access_period_invalid: {
+    kind: 'invalid',
+    zh: '使用期限无效：{reason_zh}',
+    en: 'The period of use is invalid: {reason_en}',
+  },
+  open_access_approve_wider: {
+    kind: 'invalid',
+    zh: '批准范围不能超出申请：{reason_zh}',
+    en: 'The approval cannot go beyond the application: {reason_en}',
+  },
+  open_access_pending_exists: {
+    kind: 'conflict',
+    zh: '您已有一份待审核的数据集 {code} 申请，请等待答复或先撤回',
+    en: 'You already have a pending application for dataset {code}; wait for the answer or withdraw it first',
+  },
+  open_access_no_approval: {
+    kind: 'forbidden',
+    zh: '您没有数据集 {code} 的已批准申请，请先提交使用申请',
+    en: 'You have no approved application for dataset {code}; apply for it first',
+  },
+  open_access_outside_period: {
+    kind: 'forbidden',
+    zh: '数据集 {code} 获批的使用期限为 {start} 至 {end}，今天（{today}）不在期限内',
+    en: 'Dataset {code} was approved for {start} to {end}; today ({today}) is outside that period',
+  },
+  open_access_field_denied: {
+    kind: 'forbidden',
+    zh: '未获批准读取这些字段：{fields}（已批准：{approved}）',
+    en: 'You are not approved to read these fields: {fields} (approved: {approved})',
+  },
+  open_access_filter_invalid: {
+    kind: 'invalid',
+    zh: '筛选条件 filters 无效：{reason_zh}',
+    en: 'The filters are invalid: {reason_en}',
+  },
+  privacy_no_quasi_identifiers: {
+    kind: 'conflict',
+    zh: '数据集 {dataset} 尚未标记准标识符，请先标记再做 k-匿名检查',
+    en: 'Dataset {dataset} has no quasi-identifiers marked; mark them before a k-anonymity check',
+  },
+  privacy_unknown_field: {
+    kind: 'invalid',
+    zh: '数据集 {dataset} 没有这些字段：{fields}',
+    en: 'Dataset {dataset} has no such fields: {fields}',
+  },
+  privacy_open_blocked: {
+    kind: 'conflict',
+    zh: '数据集 {dataset} 含个人信息字段（{fields}），开放前须通过 k-匿名检查（k = {k}）：{reason_zh}',
+    en: 'Dataset {dataset} has personal fields ({fields}); before it is opened it must pass a k-anonymity check (k = {k}): {reason_en}',
+  },
+  privacy_no_budget: {
+    kind: 'conflict',
+    zh: '数据集 {dataset} 尚未设置隐私预算（ε 总量），请数据专员先设置',
+    en: 'Dataset {dataset} has no privacy budget (total ε) yet; its data officer sets one first',
+  },
+  privacy_budget_exhausted: {
+    kind: 'conflict',
+    zh: '数据集 {dataset} 的隐私预算不足：本次需要 ε = {need}，剩余 ε = {left}（共 {total}）；未发布任何结果，未花费预算',
+    en: 'Dataset {dataset} has too little privacy budget left: this needs ε = {need}, {left} of {total} is left; nothing was released or spent',
+  },
+  privacy_budget_below_spent: {
+    kind: 'conflict',
+    zh: '预算不能低于已花费的部分：已花费 ε = {spent}，新的总量 ε = {total}',
+    en: 'A budget cannot go below what was spent: ε = {spent} spent, new total ε = {total}',
+  },
+  dp_query_invalid: {
+    kind: 'invalid',
+    zh: '统计查询无效：{reason_zh}',
+    en: 'The statistics query is invalid: {reason_en}',
+  },
+  psi_wrong_step: {
+    kind: 'conflict',
+    zh: '隐私求交会话当前不能这样做：{reason_zh}',
+    en: 'The set-intersection session does not allow this now: {reason_en}',
+  },
+  psi_points_invalid: {
+    kind: 'invalid',
+    zh: '上传的盲化数据无效：{reason_zh}',
+    en: 'The uploaded blinded points are invalid: {reason_en}',
+  },
+  psi_partner_invalid: {
+    kind: 'invalid',
+    zh: '求交合作方无效：{reason_zh}',
+    en: 'Invalid intersection partner: {reason_en}',
+  },
   internal: {
     kind: 'internal',
     zh: '服务器内部错误，请稍后重试',
@@ -388,7 +573,15 @@ export const resourceNames: Record<string, { zh: string; en: string }> = {
   calendar_day: { zh: '日历条目', en: 'Calendar entry' },
   open_resource: { zh: '开放数据资源', en: 'Resource' },
   open_group: { zh: '主题', en: 'Group' },
+  open_request: { zh: '数据需求', en: 'Data request' },
+  open_comment: { zh: '评论', en: 'Comment' },
   tag: { zh: '标签', en: 'Tag' },
+  privacy_check: { zh: 'k-匿名检查', en: 'k-anonymity check' },
+  dp_release: { zh: '差分隐私发布', en: 'Differentially private release' },
+  psi_session: { zh: '隐私求交会话', en: 'Set-intersection session' },
+  open_account: { zh: '开放数据账号', en: 'Open data account' },
+  api_key: { zh: 'API 密钥', en: 'API key' },
+  open_application: { zh: '开放数据使用申请', en: 'Application' },
 };
 
 /** The one error type of the domain: a stable code, safe parameters for the message, optional details. */

@@ -1,4 +1,4 @@
-import { DatabaseOutlined, LoginOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, DatabaseOutlined, LoginOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -35,6 +35,15 @@ export const PublicLayout = () => {
           <nav aria-label={t('nav.menu')}>
             <Flex align="center" gap={8} wrap={false}>
               <Link
+                to="/open"
+                style={{ whiteSpace: 'nowrap' }}
+                aria-label={t('openPortal.nav')}
+                data-testid="portal-open-link"
+              >
+                <CloudDownloadOutlined aria-hidden />{' '}
+                <span className="sz-hide-narrow">{t('openPortal.nav')}</span>
+              </Link>
+              <Link
                 to="/catalog"
                 style={{ whiteSpace: 'nowrap' }}
                 aria-label={t('nav.openCatalog')}
@@ -43,8 +52,14 @@ export const PublicLayout = () => {
                 <DatabaseOutlined aria-hidden />{' '}
                 <span className="sz-hide-narrow">{t('nav.openCatalog')}</span>
               </Link>
+              <Link to="/open/requests" style={{ whiteSpace: 'nowrap' }} data-testid="portal-requests-link">
+                {t('nav.dataRequests')}
+              </Link>
               <Link to="/areas" style={{ whiteSpace: 'nowrap' }}>
                 {t('nav.areas')}
+              </Link>
+              <Link to="/open/keys" style={{ whiteSpace: 'nowrap' }} data-testid="portal-keys-link">
+                {t('openAccess.nav.keys')}
               </Link>
               <LangSwitch ghost />
               {me ? (

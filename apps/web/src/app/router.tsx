@@ -29,13 +29,41 @@ const ClassifyFilePage = lazyPage(() => import('../pages/classify/classify-file-
 const ElementsPage = lazyPage(() => import('../pages/catalog/elements-page'), 'ElementsPage');
 const ConflictsPage = lazyPage(() => import('../pages/catalog/conflicts-page'), 'ConflictsPage');
 const PublicCatalogPage = lazyPage(() => import('../pages/catalog/public-catalog-page'), 'PublicCatalogPage');
+const DatasetPrivacyPage = lazyPage(
+  () => import('../pages/privacy/dataset-privacy-page'),
+  'DatasetPrivacyPage',
+);
+const PsiPage = lazyPage(() => import('../pages/privacy/psi-page'), 'PsiPage');
 const QualityPage = lazyPage(() => import('../pages/quality/quality-page'), 'QualityPage');
 const DatasetQualityPage = lazyPage(
   () => import('../pages/quality/dataset-quality-page'),
   'DatasetQualityPage',
 );
 const ComplaintsPage = lazyPage(() => import('../pages/quality/complaints-page'), 'ComplaintsPage');
+const CalendarPage = lazyPage(() => import('../pages/quality/calendar-page'), 'CalendarPage');
 const PasswordPage = lazyPage(() => import('../pages/account/password-page'), 'PasswordPage');
+const RequestsPage = lazyPage(() => import('../pages/open-community/requests-page'), 'RequestsPage');
+const RequestAskPage = lazyPage(() => import('../pages/open-community/request-ask-page'), 'RequestAskPage');
+const RequestPage = lazyPage(() => import('../pages/open-community/request-page'), 'RequestPage');
+const OpenRequestsInboxPage = lazyPage(
+  () => import('../pages/open-community/inbox-page'),
+  'OpenRequestsInboxPage',
+);
+const OpenHomePage = lazyPage(() => import('../pages/portal/open-home-page'), 'OpenHomePage');
+const OpenSearchPage = lazyPage(() => import('../pages/portal/open-search-page'), 'OpenSearchPage');
+const OpenDatasetPage = lazyPage(() => import('../pages/portal/open-dataset-page'), 'OpenDatasetPage');
+const OpenOrgsPage = lazyPage(() => import('../pages/portal/open-orgs-page'), 'OpenOrgsPage');
+const OpenOrgPage = lazyPage(() => import('../pages/portal/open-org-page'), 'OpenOrgPage');
+const MyKeysPage = lazyPage(() => import('../pages/open-access/my-keys-page'), 'MyKeysPage');
+const MyApplicationsPage = lazyPage(
+  () => import('../pages/open-access/my-applications-page'),
+  'MyApplicationsPage',
+);
+const ApplyPage = lazyPage(() => import('../pages/open-access/apply-page'), 'ApplyPage');
+const OpenApplicationsInboxPage = lazyPage(
+  () => import('../pages/open-access/inbox-page'),
+  'OpenApplicationsInboxPage',
+);
 
 /** Wraps a workspace page in the role gate its nav entry declares. */
 const gated = (navKey: string, page: ReactNode) => {
@@ -51,6 +79,17 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/areas', element: <PublicAreasPage /> },
       { path: '/catalog', element: <PublicCatalogPage /> },
+      { path: '/open/requests', element: <RequestsPage /> },
+      { path: '/open/requests/new', element: <RequestAskPage /> },
+      { path: '/open/requests/:id', element: <RequestPage /> },
+      { path: '/open', element: <OpenHomePage /> },
+      { path: '/open/datasets', element: <OpenSearchPage /> },
+      { path: '/open/datasets/:name', element: <OpenDatasetPage /> },
+      { path: '/open/organizations', element: <OpenOrgsPage /> },
+      { path: '/open/organizations/:name', element: <OpenOrgPage /> },
+      { path: '/open/keys', element: <MyKeysPage /> },
+      { path: '/open/applications', element: <MyApplicationsPage /> },
+      { path: '/open/apply/:code', element: <ApplyPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -72,10 +111,15 @@ export const router = createBrowserRouter([
       { path: 'catalog/:id', element: gated('catalog', <DatasetPage />) },
       { path: 'catalog/:id/edit', element: gated('catalog', <DatasetEditPage />) },
       { path: 'catalog/:id/classification', element: gated('catalog', <DatasetClassifyPage />) },
+      { path: 'catalog/:id/privacy', element: gated('catalog', <DatasetPrivacyPage />) },
+      { path: 'privacy', element: gated('privacy', <PsiPage />) },
       { path: 'classify', element: gated('classify', <ClassifyFilePage />) },
       { path: 'quality', element: gated('quality', <QualityPage />) },
       { path: 'quality/complaints', element: gated('complaints', <ComplaintsPage />) },
+      { path: 'quality/calendar', element: gated('quality', <CalendarPage />) },
       { path: 'quality/datasets/:id', element: gated('quality', <DatasetQualityPage />) },
+      { path: 'open/requests', element: gated('openRequests', <OpenRequestsInboxPage />) },
+      { path: 'open/applications', element: gated('openApplications', <OpenApplicationsInboxPage />) },
       { path: 'areas', element: gated('areas', <AreasPage />) },
       { path: 'orgs', element: gated('orgs', <OrgsPage />) },
       { path: 'users', element: gated('users', <UsersPage />) },

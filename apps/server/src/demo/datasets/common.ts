@@ -3,19 +3,29 @@ import { dayOf, isoOfDay, timestampOn } from '../dates.ts';
 import type { Random } from '../random.ts';
 import { field, key } from './types.ts';
 
-/** Fields that many departments' datasets share, described the way GB/T 2261 and the 人口库 name them. */
+/**
+ * Fields that many departments' datasets share, described the way GB/T 2261 and the 人口库 name them,
+ * graded as classification suggests (resident ID sensitive personal information, L3; contact details,
+ * names, birth dates and addresses L2) and typed, so that each leaves masked in its own form.
+ */
 export const F = {
   idNumber: (name = 'id_number', title = '公民身份号码', isKey = false): DatasetField =>
-    isKey ? key(name, title, { sensitivity: 'high' }) : field(name, title, 'string', { sensitivity: 'high' }),
+    isKey
+      ? key(name, title, { sensitivity: 'medium', personalType: 'resident_id' })
+      : field(name, title, 'string', { sensitivity: 'medium', personalType: 'resident_id' }),
   personName: (name = 'name', title = '姓名'): DatasetField =>
-    field(name, title, 'string', { sensitivity: 'medium' }),
+    field(name, title, 'string', { sensitivity: 'low', personalType: 'person_name' }),
   gender: (name = 'gender', title = '性别'): DatasetField => field(name, title, 'string'),
   birthDate: (name = 'birth_date', title = '出生日期'): DatasetField =>
-    field(name, title, 'date', { sensitivity: 'medium' }),
+    field(name, title, 'date', { sensitivity: 'low', personalType: 'birth_date' }),
   mobile: (name = 'mobile', title = '联系电话'): DatasetField =>
-    field(name, title, 'string', { sensitivity: 'high' }),
+    field(name, title, 'string', { sensitivity: 'low', personalType: 'mobile' }),
   address: (name: string, title: string, element?: string): DatasetField =>
-    field(name, title, 'string', { sensitivity: 'medium', ...(element ? { element } : {}) }),
+    field(name, title, 'string', {
+      sensitivity: 'low',
+      personalType: 'address',
+      ...(element ? { element } : {}),
+    }),
   creditCode: (name = 'credit_code', title = '统一社会信用代码', isKey = false): DatasetField =>
     isKey ? key(name, title) : field(name, title, 'string'),
   enterpriseName: (name = 'name', title = '企业名称'): DatasetField =>

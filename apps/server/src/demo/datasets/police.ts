@@ -215,7 +215,7 @@ export const policeDatasets: DemoDataset[] = [
         level: 'L3',
         tags: ['出入境', '证照'],
         fields: [
-          key('passport_no', '护照号码', { sensitivity: 'high' }),
+          key('passport_no', '护照号码', { sensitivity: 'medium', personalType: 'passport' }),
           F.idNumber(),
           F.personName(),
           F.gender(),
@@ -278,7 +278,10 @@ export const policeDatasets: DemoDataset[] = [
           field('brand', '品牌', 'string'),
           field('color', '车身颜色', 'string'),
           field('owner_type', '所有人类型', 'string'),
-          field('owner_id', '所有人证件号码', 'string', { sensitivity: 'high' }),
+          field('owner_id', '所有人证件号码', 'string', {
+            sensitivity: 'medium',
+            personalType: 'resident_id',
+          }),
           field('owner_name', '所有人名称', 'string', { sensitivity: 'medium' }),
           F.date('registered_on', '初次登记日期'),
           F.date('inspection_until', '检验有效期止'),

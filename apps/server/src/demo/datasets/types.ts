@@ -55,7 +55,9 @@ export type DemoElement = {
   bindings: { dataset: string; valueField: string; keyField: string }[];
 };
 
-type FieldOptions = Partial<Pick<DatasetField, 'unit' | 'sensitivity' | 'key' | 'element' | 'description'>>;
+type FieldOptions = Partial<
+  Pick<DatasetField, 'unit' | 'sensitivity' | 'personalType' | 'key' | 'element' | 'description'>
+>;
 
 /** A catalog field with the defaults spelled out. */
 export function field(

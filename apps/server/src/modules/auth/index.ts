@@ -5,6 +5,7 @@ export type { AuthTables } from './auth.tables.ts';
 export { DEMO_PASSWORD, ensureAdmin, ensureDemoAccounts } from './bootstrap.ts';
 export { type ClientsService, createClientsService } from './clients.service.ts';
 export { authMigrations } from './migrations/index.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
 export { keysFromPem, type TokenKeys } from './tokens.ts';
 export { usersRoutes } from './users.routes.ts';
 export { createUsersService, type UsersService } from './users.service.ts';

@@ -27,7 +27,7 @@ export const DATASET_FIELDS = [
   'published_at',
 ] as const satisfies readonly (keyof DatasetTable)[];
 /** A dataset row's columns: not `search_grams`, the (large) generated search column. */
-const DATASET_COLUMNS = [...DATASET_FIELDS, 'search_text'] as const;
+export const DATASET_COLUMNS = [...DATASET_FIELDS, 'search_text'] as const;
 
 export type DatasetRow = Selectable<DatasetTable>;
 export type DatasetInsert = Omit<DatasetRow, 'created_at' | 'updated_at'>;
@@ -92,90 +92,6 @@ export const listVersions = (db: Db, datasetId: string) =>
     .where('dataset_id', '=', datasetId)
     .orderBy('version', 'desc')
     .execute();
-
-export type SearchFilter = {
-  visibility:
-    | { kind: 'public' }
-    | { kind: 'published' }
-    | { kind: 'all' }
-    | { kind: 'own_or_published'; orgId: string };
-  view: 'resource' | 'share' | 'open';
-  terms: string[];
-  org?: string;
-  theme?: string;
-  level?: string;
-  shareType?: string;
-  openType?: string;
-  updateFrequency?: string;
-  status?: string;
-};
-
-function filtered(db: Db, f: SearchFilter) {
-  let q = db.selectFrom('catalog.dataset');
-  const v = f.visibility;
-  if (v.kind === 'public' || v.kind === 'published') q = q.where('status', '=', 'published');
-  if (v.kind === 'own_or_published') {
-    q = q.where((eb) => eb.or([eb('status', '=', 'published'), eb('owner_org_id', '=', v.orgId)]));
-  }
-  if (f.view === 'share') q = q.where('share_type', '<>', 'none').where('status', '=', 'published');
-  if (f.view === 'open') q = q.where('open_type', '<>', 'none').where('status', '=', 'published');
-  for (const t of f.terms) {
-    // The bigram index narrows the candidates; LIKE keeps the exact substring semantics.
-    if (t.length >= 2) q = q.where(sql<boolean>`search_grams @> catalog.bigrams(${t})`);
-    q = q.where('search_text', 'like', `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  }
-  if (f.org) q = q.where('owner_org_id', '=', f.org);
-  if (f.theme) q = q.where('theme', '=', f.theme);
-  if (f.level) q = q.where('level', '=', f.level);
-  if (f.shareType) q = q.where('share_type', '=', f.shareType);
-  if (f.openType) q = q.where('open_type', '=', f.openType);
-  if (f.updateFrequency) q = q.where('update_frequency', '=', f.updateFrequency);
-  if (f.status) q = q.where('status', '=', f.status as DatasetRow['status']);
-  return q;
-}
-
-export async function searchDatasets(
-  db: Db,
-  f: SearchFilter,
-  sort: 'relevance' | 'name' | 'updated',
-  offset: number,
-  limit: number,
-): Promise<DatasetRow[]> {
-  let q = filtered(db, f).select(DATASET_COLUMNS);
-  const first = f.terms[0];
-  if (sort === 'relevance' && first) {
-    // A hit in the name outranks one in the description or fields.
-    q = q.orderBy(sql`(position(${first} in lower(name)) > 0)`, 'desc');
-  }
-  if (sort === 'name') q = q.orderBy('name').orderBy('id');
-  else q = q.orderBy('updated_at', 'desc').orderBy('id');
-  return q
-    .offset(offset)
-    .limit(limit + 1)
-    .execute();
-}
-
-export type FacetRow = {
-  owner_org_id: string | null;
-  theme: string | null;
-  level: string | null;
-  share_type: string | null;
-  open_type: string | null;
-  update_frequency: string | null;
-  n: number;
-};
-
-/** Every facet's counts and the total in one pass (GROUPING SETS). */
-export async function facetCounts(db: Db, f: SearchFilter): Promise<FacetRow[]> {
-  const r = await filtered(db, f)
-    .select(['owner_org_id', 'theme', 'level', 'share_type', 'open_type', 'update_frequency'])
-    .select(sql<number>`count(*)::int`.as('n'))
-    .groupBy(
-      sql`grouping sets ((owner_org_id), (theme), (level), (share_type), (open_type), (update_frequency), ())` as never,
-    )
-    .execute();
-  return r as FacetRow[];
-}
 
 export const listElements = (db: Db) =>
   db.selectFrom('catalog.data_element').selectAll().orderBy('code').execute();

@@ -43,12 +43,25 @@ export function diff(before: Partial<repo.DatasetRow>, after: Partial<repo.Datas
   return changes;
 }
 
+/**
+ * Asked before a change is saved, inside its transaction; throws to refuse it. The privacy module's
+ * k-anonymity check decides whether a dataset with personal fields may become open.
+ */
+export type OpeningGate = (trx: Db, before: repo.DatasetRow, after: repo.DatasetRow) => Promise<void>;
+
 /** The catalog's entries and their lifecycle: draft → submitted → published → retired, every change versioned. */
-export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: Ledger }) {
+export function createCatalogService(deps: {
+  db: Db;
+  orgs: OrgsService;
+  ledger: Ledger;
+  openingGate?: OpeningGate;
+}) {
   const { db, orgs, ledger } = deps;
 
-  async function toDatasets(rows: repo.DatasetRow[]): Promise<Dataset[]> {
-    const names = new Map((await orgs.findOrgs(rows.map((r) => r.owner_org_id))).map((o) => [o.id, o.name]));
+  /** `orgNames`, when the caller already looked up the rows' owners, saves looking them up again. */
+  async function toDatasets(rows: repo.DatasetRow[], orgNames?: Map<string, string>): Promise<Dataset[]> {
+    const names =
+      orgNames ?? new Map((await orgs.findOrgs(rows.map((r) => r.owner_org_id))).map((o) => [o.id, o.name]));
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -95,6 +108,7 @@ export function createCatalogService(deps: { db: Db; orgs: OrgsService; ledger: 
     const changes = action === 'create' ? diff({}, after) : diff(before, after);
     if (before.status !== after.status) changes.status = { from: before.status, to: after.status };
     const run = async (t: Db) => {
+      await deps.openingGate?.(t, before, after);
       const saved = await repo.updateDataset(t, { ...after, version: before.version + 1 }, before.version);
       if (!saved)
         throw new AppError('conflict', { resource: 'dataset', id: `${before.code} v${before.version}` });

@@ -256,6 +256,136 @@ describe('catalog import and export', () => {
   });
 });
 
+describe('个人信息类型 (personal-data type) of fields', () => {
+  const typed = [
+    {
+      name: 'id_number',
+      title: '公民身份号码',
+      type: 'string',
+      sensitivity: 'medium',
+      key: true,
+      personalType: 'resident_id',
+    },
+    { name: 'name', title: '姓名', type: 'string', sensitivity: 'low', personalType: 'person_name' },
+    { name: 'marital_status', title: '婚姻状况', type: 'string', sensitivity: 'medium' },
+  ];
+  const fieldsOf = (ds: { fields: { name: string; personalType?: string }[] }) =>
+    ds.fields.map((f) => [f.name, f.personalType ?? null]);
+
+  it('keeps the type on the field and refuses an unknown one precisely, in zh-CN and en', async () => {
+    const created = await call(officer, 'POST', '/datasets', dataset('GA-PT-01', { fields: typed }));
+    expect(created.statusCode, created.body).toBe(201);
+    expect(fieldsOf(created.json())).toEqual([
+      ['id_number', 'resident_id'],
+      ['name', 'person_name'],
+      ['marital_status', null],
+    ]);
+    const bad = (lang: string) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/catalog/datasets/${created.json().id}`,
+        headers: { cookie: officer, 'accept-language': lang },
+        payload: { fields: typed.map((f, i) => (i === 1 ? { ...f, personalType: 'chinese_name' } : f)) },
+      });
+    const en = await bad('en');
+    expect(en.statusCode).toBe(400);
+    expect(en.json()).toMatchObject({
+      code: 'validation_failed',
+      detail: 'The request is invalid: fields.1.personalType',
+    });
+    expect(en.json().errors).toEqual([
+      {
+        field: 'fields.1.personalType',
+        message: expect.stringMatching(/^Invalid option: expected one of "resident_id"/),
+      },
+    ]);
+    const zh = (await bad('zh-CN')).json();
+    expect(zh.detail).toBe('请求参数有误：fields.1.personalType');
+    expect(zh.errors[0].message).toMatch(/^无效选项：期望以下之一 "resident_id"/);
+    const now = (await call(officer, 'GET', `/datasets/${created.json().id}`)).json();
+    expect(now.version).toBe(1);
+
+    // Clearing the type is leaving it out: the field list is replaced whole.
+    const cleared = await call(officer, 'PATCH', `/datasets/${created.json().id}`, {
+      fields: typed.map(({ personalType: _, ...f }) => f),
+    });
+    expect(fieldsOf(cleared.json())).toEqual([
+      ['id_number', null],
+      ['name', null],
+      ['marital_status', null],
+    ]);
+  });
+
+  it('exports the type as the column after sensitivity, and imports files with or without it', async () => {
+    await call(officer, 'POST', '/datasets', dataset('GA-PT-02', { fields: typed }));
+    const json = (await call(officer, 'GET', '/export?format=json')).json();
+    expect(fieldsOf(json.find((d: { code: string }) => d.code === 'GA-PT-02'))).toEqual([
+      ['id_number', 'resident_id'],
+      ['name', 'person_name'],
+      ['marital_status', null],
+    ]);
+    const exported = await call(officer, 'GET', '/export?format=xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('fields') as ExcelJS.Worksheet;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    expect(header.slice(header.indexOf('sensitivity'), header.indexOf('sensitivity') + 2)).toEqual([
+      'sensitivity',
+      'personalType',
+    ]);
+    const col = header.indexOf('personalType') + 1;
+    const rows: string[][] = [];
+    sheet.eachRow((r) => rows.push((r.values as string[]).slice(1)));
+    expect(
+      rows.filter((r) => r[0] === 'GA-PT-02').map((r) => [r[1], r[header.indexOf('personalType')] || null]),
+    ).toEqual([
+      ['id_number', 'resident_id'],
+      ['name', 'person_name'],
+      ['marital_status', null],
+    ]);
+
+    const upload = (w: ExcelJS.Workbook) =>
+      w.xlsx.writeBuffer().then((b) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/catalog/import',
+          headers: {
+            cookie: officer,
+            'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          },
+          payload: Buffer.from(b),
+        }),
+      );
+    // A type corrected in the sheet comes back; an unknown one rejects the whole file.
+    for (const [i, r] of rows.entries())
+      if (r[0] === 'GA-PT-02' && r[1] === 'marital_status')
+        sheet.getRow(i + 1).getCell(col).value = 'address';
+    expect((await upload(wb)).statusCode).toBe(200);
+    const ds = (await call(officer, 'GET', '/datasets?q=GA-PT-02')).json().items[0];
+    expect(fieldsOf(ds)[2]).toEqual(['marital_status', 'address']);
+    for (const [i, r] of rows.entries())
+      if (r[0] === 'GA-PT-02' && r[1] === 'name') sheet.getRow(i + 1).getCell(col).value = '姓名';
+    const refused = await upload(wb);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('import_invalid');
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain(
+      `rows.${json.findIndex((d: { code: string }) => d.code === 'GA-PT-02')}.fields.1.personalType`,
+    );
+
+    // A workbook written before the column existed still imports; its fields carry no type.
+    sheet.spliceColumns(col, 1);
+    expect((sheet.getRow(1).values as string[]).slice(1)).not.toContain('personalType');
+    const old = await upload(wb);
+    expect(old.statusCode, old.body).toBe(200);
+    const after = (await call(officer, 'GET', '/datasets?q=GA-PT-02')).json().items[0];
+    expect(fieldsOf(after)).toEqual([
+      ['id_number', null],
+      ['name', null],
+      ['marital_status', null],
+    ]);
+  });
+});
+
 describe('data elements', () => {
   it('declares an element with its authoritative dataset and field', async () => {
     const ds = (await call(admin, 'GET', `/datasets?q=${encodeURIComponent('GA-RK-001')}`)).json().items[0];

@@ -43,6 +43,15 @@ const conflictColumns = [
   'od.code as other_code',
   'od.name as other_name',
   'od.owner_org_id as other_owner',
+  // What the masking policy needs: each side's level and fields, and which fields hold key and value.
+  'ad.level as auth_level',
+  'ad.fields as auth_fields',
+  'e.key_field as auth_key_field',
+  'e.field_name as auth_value_field',
+  'od.level as other_level',
+  'od.fields as other_fields',
+  'b.key_field as other_key_field',
+  'b.value_field as other_value_field',
 ] as const;
 
 function conflicts(db: Db) {
@@ -51,6 +60,9 @@ function conflicts(db: Db) {
     .innerJoin('catalog.data_element as e', 'e.code', 'c.element_code')
     .innerJoin('catalog.dataset as ad', 'ad.id', 'c.authoritative_dataset_id')
     .innerJoin('catalog.dataset as od', 'od.id', 'c.dataset_id')
+    .leftJoin('catalog.element_binding as b', (join) =>
+      join.onRef('b.element_code', '=', 'c.element_code').onRef('b.dataset_id', '=', 'c.dataset_id'),
+    )
     .select(conflictColumns);
 }
 

@@ -6,10 +6,10 @@ import { newId } from '../../platform/ids.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { JobContext, JobsService } from '../jobs/index.ts';
-import { MASKERS, redact } from '../masking/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import * as repo from './catalog.repo.ts';
 import { checkPair, tableExists } from './conflicts.check.ts';
+import { conflictFields, maskConflict } from './conflicts.mask.ts';
 import { canSeeConflict, isInvolvedOfficer, seesAllConflicts } from './conflicts.policy.ts';
 import * as conflicts from './conflicts.repo.ts';
 import * as elements from './elements.repo.ts';
@@ -19,20 +19,19 @@ import { assertComparable, fieldOf, subjectKeyOf } from './elements.rules.ts';
 export const CONFLICT_CHECK_JOB = 'catalog.conflict_check';
 type CheckPayload = { element: string; datasetId?: string };
 
-const maskKey = (keyType: string, key: string): string =>
-  (keyType === 'resident_id' || keyType === 'credit_code' ? MASKERS[keyType](key) : null) ?? redact(key);
-
 /**
  * Single-source (一数一源) conflicts: finds them by comparing every bound dataset with the element's
  * authoritative one (as a background job), reports them to the owners of both datasets, and lets
- * either owner's data officer settle one with a note. Subject keys are personal data: every read is
- * written to the ledger, and keys are masked for anyone but the owners' data officers.
+ * either owner's data officer settle one with a note. Subject keys and values are personal data: every
+ * read is written to the ledger, and they leave through the masking policy — whole to the owners' data
+ * officers, who hold them anyway, masked by their grading for everyone else.
  */
 export function createConflictsService(deps: {
   db: Db;
   orgs: OrgsService;
   ledger: Ledger;
   jobs: JobsService;
+  salt: string;
 }) {
   const { db, orgs, ledger, jobs } = deps;
 
@@ -104,6 +103,7 @@ export function createConflictsService(deps: {
     );
     return rows.map((r) => {
       const clear = isInvolvedOfficer(a, [r.auth_owner, r.other_owner]);
+      const shown = maskConflict(r, clear ? 'source' : 'masked', deps.salt);
       return {
         id: r.id,
         elementCode: r.element_code,
@@ -114,7 +114,7 @@ export function createConflictsService(deps: {
           datasetName: r.auth_name,
           ownerOrgId: r.auth_owner,
           ownerOrgName: names.get(r.auth_owner) ?? '',
-          value: r.authoritative_value,
+          value: shown.authoritativeValue ?? '',
         },
         other: {
           datasetId: r.other_id,
@@ -122,9 +122,9 @@ export function createConflictsService(deps: {
           datasetName: r.other_name,
           ownerOrgId: r.other_owner,
           ownerOrgName: names.get(r.other_owner) ?? '',
-          value: r.other_value,
+          value: shown.otherValue ?? '',
         },
-        subjectKey: clear ? r.subject_key : maskKey(r.key_type, r.subject_key),
+        subjectKey: shown.subjectKey ?? '',
         keyMasked: !clear,
         status: r.status,
         resolution: r.resolution,
@@ -202,6 +202,7 @@ export function createConflictsService(deps: {
           result: 'ok',
           purpose: 'data quality',
           dataset: await codeOf(q.dataset),
+          fields: conflictFields(p.items),
           subjects: p.items.map((r) => r.subject_key),
           details: {
             conflicts: items.length,

@@ -300,6 +300,44 @@ describe('single-source conflicts (一数一源)', () => {
       ['330106198502022345', '未婚', '已婚'],
     ]);
   });
+
+  it('masks keys and values by how each dataset grades them, for all but the owners’ data officers', async () => {
+    const grade = async (cookie: string, id: string, level: string, sensitivity: Record<string, string>) => {
+      const ds = (await call(cookie, 'GET', `/datasets/${id}`)).json();
+      const res = await call(cookie, 'PATCH', `/datasets/${id}`, {
+        level,
+        fields: ds.fields.map((f: { name: string }) => ({
+          ...f,
+          sensitivity: sensitivity[f.name] ?? 'none',
+        })),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    // Civil affairs grades marital status as personal; the police grade their whole register L4.
+    await grade(civil, civilDs, 'L3', { marital_status: 'medium' });
+    await grade(police, policeDs, 'L4', { sfzh: 'low', name: 'low' });
+    const [seen] = await conflicts(admin, '&status=open');
+    expect(seen?.subjectKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen?.authoritative.value).toBe('**');
+    // The police's code field is declared without sensitivity: it stays as it is even in an L4 dataset.
+    expect(seen?.other.value).toBe('已婚');
+    expect(seen?.keyMasked).toBe(true);
+    const entry = await lastLedgerEntry();
+    expect(entry).toMatchObject({ action: 'catalog.conflicts_read', actor: { name: 'admin' } });
+    expect(entry.fields).toEqual([
+      'GA-HJ-01.hyzk',
+      'GA-HJ-01.sfzh',
+      'MZ-HYZK-01.id_number',
+      'MZ-HYZK-01.marital_status',
+    ]);
+    expect(entry.subjects).toHaveLength(1);
+    const [whole] = await conflicts(civil, '&status=open');
+    expect([whole?.subjectKey, whole?.authoritative.value, whole?.keyMasked]).toEqual([
+      '330106198502022345',
+      '未婚',
+      false,
+    ]);
+  });
 });
 
 describe('declaring bindings', () => {

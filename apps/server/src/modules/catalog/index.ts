@@ -8,7 +8,7 @@ import type { OrgsService } from '../orgs/index.ts';
 import { fromXlsx, importCatalog, toXlsx } from './catalog.io.ts';
 import { findDatasetByCode, findDataset as findDatasetRow } from './catalog.repo.ts';
 import { createCatalogSearch } from './catalog.search.ts';
-import { createCatalogService } from './catalog.service.ts';
+import { createCatalogService, type OpeningGate } from './catalog.service.ts';
 import { createConflictsService } from './conflicts.service.ts';
 import { createElementsService } from './elements.service.ts';
 
@@ -22,7 +22,16 @@ export { catalogMigrations } from './migrations/index.ts';
  * The catalog module's public surface: entries and lifecycle, search, import/export, data elements
  * and their single-source conflicts.
  */
-export function createCatalog(deps: { db: Db; orgs: OrgsService; ledger: Ledger; jobs: JobsService }) {
+export function createCatalog(deps: {
+  db: Db;
+  orgs: OrgsService;
+  ledger: Ledger;
+  jobs: JobsService;
+  /** Keys the hashes that L4 values leave as (the ledger's subject salt). */
+  salt: string;
+  /** Refuses to open a dataset whose rows fail the privacy checks (see the privacy module). */
+  openingGate?: OpeningGate;
+}) {
   const service = createCatalogService(deps);
   const search = createCatalogSearch({ ...deps, catalog: service });
   const elements = createElementsService(deps);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type PersonalDataType, SENSITIVITY_LEVEL } from '../masking/index.ts';
 import { classifyColumn } from './classify-column.ts';
+import { GRADES } from './grades.ts';
 import {
   address,
   bankCard,
@@ -44,9 +46,17 @@ describe('classifyColumn', () => {
         'x',
         many(50, (r) => residentId(r)),
       ),
-    ).toMatchObject({ sensitivity: 'high', level: 'L3' });
-    expect(classifyColumn('x', many(50, mobile))).toMatchObject({ sensitivity: 'medium', level: 'L2' });
+    ).toMatchObject({ sensitivity: 'medium', level: 'L3' });
+    expect(classifyColumn('x', many(50, mobile))).toMatchObject({ sensitivity: 'low', level: 'L2' });
+    expect(classifyColumn('x', many(50, creditCode))).toMatchObject({ sensitivity: 'none', level: 'L1' });
     expect(classifyColumn('x', ['a', 'b'])).toMatchObject({ type: null, sensitivity: 'none', level: 'L1' });
+  });
+
+  it('suggests for every type the sensitivity that masking grades at the type’s level', () => {
+    // A confirmed suggestion must be masked at the level it was suggested with, not one above.
+    for (const [type, g] of Object.entries(GRADES) as [PersonalDataType, (typeof GRADES)[PersonalDataType]][])
+      expect([type, SENSITIVITY_LEVEL[g.sensitivity]]).toEqual([type, g.level]);
+    expect(Object.keys(GRADES)).toHaveLength(12);
   });
 
   it('accepts X check characters and retired area codes, and scores checksum failures lower', () => {

@@ -12,6 +12,7 @@ import { type Actor, requireSignedIn } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
+import { decidedFields, fieldDecisions } from './classify.decisions.ts';
 import { assertMayConfirm, assertMayRun } from './classify.policy.ts';
 import * as repo from './classify.repo.ts';
 import { classifyFile, type FileClassification } from './classify-file.ts';
@@ -155,8 +156,9 @@ export function createClassifyService(deps: {
     },
 
     /**
-     * The data officer's decision on the newest suggestion: each field's sensitivity accepted or
-     * corrected, and the dataset level. It becomes a catalog version (who, when, what) in the same
+     * The data officer's decision on the newest suggestion: each field's sensitivity and personal-data
+     * type accepted or corrected (the type becomes the field's `personalType`, which picks its mask on
+     * every read path), and the dataset level. It becomes a catalog version (who, when, what) in the same
      * transaction as the run's record of the decision, so neither exists without the other.
      */
     async confirm(
@@ -170,7 +172,7 @@ export function createClassifyService(deps: {
       if (ds.status !== 'draft' && ds.status !== 'published')
         throw new AppError('wrong_status', { status: ds.status, need: 'draft | published' });
       const run = await findRun(ds.id, runId);
-      const chosen = new Map(body.fields.map((f) => [f.field, f.sensitivity]));
+      const chosen = new Set(body.fields.map((f) => f.field));
       const inRun = new Set(run.fields.map((f) => f.field));
       const unknown = body.fields.filter((f) => !inRun.has(f.field)).map((f) => f.field);
       const missing = run.fields.filter((f) => !chosen.has(f.field)).map((f) => f.field);
@@ -188,14 +190,9 @@ export function createClassifyService(deps: {
           reason_en: `fields removed: ${gone.join(', ')}`,
         });
 
-      const decisions = run.fields.map((f) => {
-        const c = chosen.get(f.field) as DatasetField['sensitivity'];
-        return { field: f.field, suggested: f.sensitivity, chosen: c, accepted: c === f.sensitivity };
-      });
+      const decisions = fieldDecisions(run.fields, body.fields);
       const level = { suggested: run.level, chosen: body.level, accepted: run.level === body.level };
-      const fields = ds.fields.map((f) =>
-        chosen.has(f.name) ? { ...f, sensitivity: chosen.get(f.name) } : f,
-      );
+      const fields = decidedFields(ds.fields, decisions);
       const comment = `分类分级确认 / classification confirmed (${run.id})${body.comment ? `: ${body.comment}` : ''}`;
 
       const saved = await db.transaction().execute(async (trx) => {

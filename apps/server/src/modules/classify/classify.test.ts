@@ -193,10 +193,17 @@ describe('classifying a dataset and confirming the suggestion', () => {
     const run = (await call(officer, 'POST', `/classify/datasets/${id}/runs`, {})).json();
     expect(run.rowsExamined).toBe(200);
     const before = (await call(officer, 'GET', `/catalog/datasets/${id}`)).json();
+    // The officer corrects three suggestions: home addresses are more sensitive than suggested; the
+    // office phones are staff mobiles; the remarks are sensitive prose, no column of mobile numbers.
+    const corrections: Record<string, object> = {
+      home_address: { sensitivity: 'medium' },
+      office_phone: { personalType: 'mobile' },
+      remark: { sensitivity: 'high', personalType: null },
+    };
     const decisions = run.fields.map((f: { field: string; sensitivity: string }) => ({
       field: f.field,
-      // The officer corrects two suggestions: the company code is public, the remarks are sensitive.
-      sensitivity: f.field === 'credit_code' ? 'none' : f.field === 'remark' ? 'high' : f.sensitivity,
+      sensitivity: f.sensitivity,
+      ...corrections[f.field],
     }));
     const confirm = (cookie: string, body: unknown, runId = run.id) =>
       call(cookie, 'POST', `/classify/datasets/${id}/runs/${runId}/confirm`, body);
@@ -213,6 +220,22 @@ describe('classifying a dataset and confirming the suggestion', () => {
       level: 'L3',
     });
     expect(stranger.json().detail).toContain('not in the suggestion: ghost');
+    const typo = (lang: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/classify/datasets/${id}/runs/${run.id}/confirm`,
+        headers: { cookie: officer, 'accept-language': lang },
+        payload: {
+          fields: decisions.map((d: object, i: number) => (i === 2 ? { ...d, personalType: 'phone' } : d)),
+          level: 'L3',
+        },
+      });
+    const [typoEn, typoZh] = [(await typo('en')).json(), (await typo('zh-CN')).json()];
+    expect(typoEn).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(typoEn.detail).toBe('The request is invalid: fields.2.personalType');
+    expect(typoEn.errors[0].message).toMatch(/^Invalid option: expected one of "resident_id"\|"mobile"/);
+    expect(typoZh.detail).toBe('请求参数有误：fields.2.personalType');
+    expect(typoZh.errors[0].message).toMatch(/^无效选项：.*"resident_id"\|"mobile"/);
     expect((await call(officer, 'GET', `/catalog/datasets/${id}`)).json().version).toBe(before.version);
 
     const ok = await confirm(officer, { fields: decisions, level: 'L3', comment: '经科室复核' });
@@ -225,24 +248,68 @@ describe('classifying a dataset and confirming the suggestion', () => {
       comment: '经科室复核',
     });
     expect(c.fields.filter((d: { accepted: boolean }) => !d.accepted)).toEqual([
-      { field: 'credit_code', suggested: 'low', chosen: 'none', accepted: false },
-      { field: 'remark', suggested: 'medium', chosen: 'high', accepted: false },
+      {
+        field: 'office_phone',
+        suggested: 'low',
+        chosen: 'low',
+        suggestedType: 'landline',
+        chosenType: 'mobile',
+        accepted: false,
+      },
+      {
+        field: 'home_address',
+        suggested: 'low',
+        chosen: 'medium',
+        suggestedType: 'address',
+        chosenType: 'address',
+        accepted: false,
+      },
+      {
+        field: 'remark',
+        suggested: 'low',
+        chosen: 'high',
+        suggestedType: 'mobile',
+        chosenType: null,
+        accepted: false,
+      },
     ]);
+    expect(c.fields.find((d: { field: string }) => d.field === 'id_number')).toEqual({
+      field: 'id_number',
+      suggested: 'medium',
+      chosen: 'medium',
+      suggestedType: 'resident_id',
+      chosenType: 'resident_id',
+      accepted: true,
+    });
 
+    // The confirmed types are the fields' 个人信息类型, each beside its sensitivity; a cleared one is gone.
     const after = (await call(officer, 'GET', `/catalog/datasets/${id}`)).json();
     expect(after).toMatchObject({ status: 'published', level: 'L3', version: before.version + 1 });
-    expect(
-      Object.fromEntries(
-        after.fields.map((f: { name: string; sensitivity: string }) => [f.name, f.sensitivity]),
-      ),
-    ).toMatchObject({
-      id_number: 'high',
-      name: 'low',
-      mobile: 'medium',
-      credit_code: 'none',
-      remark: 'high',
-      amount: 'none',
+    const graded = Object.fromEntries(
+      after.fields.map((f: { name: string; sensitivity: string; personalType?: string }) => [
+        f.name,
+        [f.sensitivity, f.personalType ?? null],
+      ]),
+    );
+    expect(graded).toEqual({
+      id_number: ['medium', 'resident_id'],
+      name: ['low', 'person_name'],
+      mobile: ['low', 'mobile'],
+      office_phone: ['low', 'mobile'],
+      bank_card: ['medium', 'bank_card'],
+      credit_code: ['none', 'credit_code'],
+      passport: ['medium', 'passport'],
+      plate: ['low', 'licence_plate'],
+      email: ['low', 'email'],
+      home_address: ['medium', 'address'],
+      birth_date: ['low', 'birth_date'],
+      location: ['low', 'coordinates'],
+      remark: ['high', null],
+      amount: ['none', null],
     });
+    expect(after.fields.find((f: { name: string }) => f.name === 'remark')).not.toHaveProperty(
+      'personalType',
+    );
     const versions = (await call(officer, 'GET', `/catalog/datasets/${id}/versions`)).json().items;
     const last = versions.find((v: { version: number }) => v.version === after.version);
     expect(last).toMatchObject({ action: 'update', changedBy: 'officer' });
@@ -257,7 +324,10 @@ describe('classifying a dataset and confirming the suggestion', () => {
       expect.objectContaining({
         action: 'classify.confirm',
         dataset: 'GA-CLS-01',
-        details: expect.objectContaining({ corrected: ['credit_code', 'remark'], version: after.version }),
+        details: expect.objectContaining({
+          corrected: ['office_phone', 'home_address', 'remark'],
+          version: after.version,
+        }),
       }),
     );
 

@@ -7,21 +7,24 @@ type Grade = { sensitivity: Sensitivity; level: DataLevel };
  * Per-type grading after DB33/T 2350-2021 and PIPL art. 28: identity documents, financial accounts and
  * precise whereabouts are sensitive personal information (L3); contact details and other personal data
  * are L2. Credit codes identify organisations and are published by law (企业信用信息公示), so they stay L1;
- * individual businesses' codes are the data officer's call.
+ * individual businesses' codes are the data officer's call. Each suggested field sensitivity is the one
+ * masking grades at the type's level (masking's SENSITIVITY_LEVEL: low L2, medium L3), so that a
+ * confirmed field is masked at the level suggested for it: `high` (L4, hashed) is never suggested, as
+ * core data cannot be seen in the values.
  */
 export const GRADES: Readonly<Record<PersonalDataType, Grade>> = {
-  resident_id: { sensitivity: 'high', level: 'L3' },
-  bank_card: { sensitivity: 'high', level: 'L3' },
-  passport: { sensitivity: 'high', level: 'L3' },
-  coordinates: { sensitivity: 'medium', level: 'L2' },
-  mobile: { sensitivity: 'medium', level: 'L2' },
-  email: { sensitivity: 'medium', level: 'L2' },
-  licence_plate: { sensitivity: 'medium', level: 'L2' },
-  birth_date: { sensitivity: 'medium', level: 'L2' },
-  address: { sensitivity: 'medium', level: 'L2' },
+  resident_id: { sensitivity: 'medium', level: 'L3' },
+  bank_card: { sensitivity: 'medium', level: 'L3' },
+  passport: { sensitivity: 'medium', level: 'L3' },
+  coordinates: { sensitivity: 'low', level: 'L2' },
+  mobile: { sensitivity: 'low', level: 'L2' },
+  email: { sensitivity: 'low', level: 'L2' },
+  licence_plate: { sensitivity: 'low', level: 'L2' },
+  birth_date: { sensitivity: 'low', level: 'L2' },
+  address: { sensitivity: 'low', level: 'L2' },
   landline: { sensitivity: 'low', level: 'L2' },
   person_name: { sensitivity: 'low', level: 'L2' },
-  credit_code: { sensitivity: 'low', level: 'L1' },
+  credit_code: { sensitivity: 'none', level: 'L1' },
 };
 
 /** Most sensitive first: decides ties and which type free text reports. */

@@ -110,4 +110,34 @@ describe('data tables of published datasets', () => {
     expect((await columns('GA-CAR-03')).find((c) => c.column_name === 'owner_name')?.data_type).toBe('text');
     expect(await countRows(t.services.db, 'GA-CAR-03')).toBe(1);
   });
+
+  it('keeps an index on (field, _seq) for each field marked 筛选索引, following the field list', async () => {
+    const indexedOf = async (code: string) =>
+      (
+        await sql<{ def: string }>`
+          select indexdef as def from pg_indexes
+          where schemaname = 'data' and tablename = ${code} and indexname like ${`${code}:f:%`}
+          order by indexdef`.execute(t.services.db)
+      ).rows.map((r) => r.def.replace(/^.*USING btree /, ''));
+    const id = await publishDataset(
+      t,
+      { officer, admin },
+      {
+        code: 'GA-CAR-04',
+        name: '机动车登记信息',
+        theme: 'transport',
+        fields: fields.map((f) => (f.name === 'seats' ? { ...f, indexed: true } : f)),
+      },
+    );
+    expect(await indexedOf('GA-CAR-04')).toEqual(['(seats, _seq)']);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/catalog/datasets/${id}`,
+      headers: { cookie: officer },
+      payload: { fields: fields.map((f) => (f.name === 'registered' ? { ...f, indexed: true } : f)) },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().fields.find((f: { name: string }) => f.name === 'registered').indexed).toBe(true);
+    expect(await indexedOf('GA-CAR-04')).toEqual(['(registered, _seq)']);
+  });
 });

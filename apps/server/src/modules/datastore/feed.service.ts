@@ -1,24 +1,17 @@
-import type { ChangesPage, Dataset, DatasetField } from '@shuzhi/contracts';
+import type { ChangesPage, Dataset } from '@shuzhi/contracts';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, requireSignedIn } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
-import { type DataLevel, type FieldRule, maskRecord } from '../masking/index.ts';
+import { datasetRules, maskRecord, personalFields } from '../masking/index.ts';
 import { readChanges } from './datastore-feed.ts';
-
-/** A field's grading from its declared sensitivity (DB33/T 2350: none → L1 … high → L4). */
-const LEVEL: Record<DatasetField['sensitivity'], DataLevel> = {
-  none: 'L1',
-  low: 'L2',
-  medium: 'L3',
-  high: 'L4',
-};
 
 /**
  * The change feed of a dataset's loaded records: what changed since a cursor, for the systems that
- * keep a copy in step. The owner organisation (and the platform) reads it here; other departments
- * will read through sharing grants. Personal data is masked by the field's grading and every page
- * holding personal fields is written to the ledger with the subjects it showed.
+ * keep a copy in step. The owner organisation (and the platform) reads it here, approved for clear
+ * values; other departments will read through sharing grants. The masking policy still hashes what
+ * is graded L4 (by the field or by the dataset), and every page holding personal fields is written
+ * to the ledger with the subjects it showed.
  */
 export function createFeedService(deps: {
   db: Db;
@@ -42,11 +35,7 @@ export function createFeedService(deps: {
       const after = q.cursor ?? '0';
       const rows = await readChanges(db, ds.code, ds.fields, after, q.limit + 1);
       const page = rows.slice(0, q.limit);
-      const rules: FieldRule[] = ds.fields.map((f) => ({
-        name: f.name,
-        type: null,
-        level: LEVEL[f.sensitivity],
-      }));
+      const rules = datasetRules(ds);
       const keyNames = ds.fields.filter((f) => f.key).map((f) => f.name);
       const items = page.map((c) => {
         const key = maskRecord(c.key, rules, 'clear', { salt });
@@ -58,7 +47,7 @@ export function createFeedService(deps: {
           changedAt: c.changedAt.toISOString(),
         };
       });
-      const personal = ds.fields.filter((f) => f.sensitivity !== 'none').map((f) => f.name);
+      const personal = personalFields(ds);
       if (items.length > 0 && personal.length > 0) {
         await ledger.record({
           actor: a,

@@ -111,4 +111,39 @@ describe('the change feed', () => {
     expect(reads[0].subjects).toHaveLength(3);
     expect(JSON.stringify(reads)).not.toContain('A1');
   });
+
+  it('masks every personal field of a dataset graded L4 as L4, whatever the field says', async () => {
+    const core = await publishDataset(
+      t,
+      { officer, admin },
+      { code: 'GA-FEED-L4', name: '核心数据订阅测试', level: 'L4', fields },
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/ingest/datasets/${core}/imports?mode=upsert&filename=core.csv`,
+      headers: { cookie: officer, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('公民身份号码,姓名,年收入,诊断\nB1,赵六,400,\n'),
+    });
+    expect(res.statusCode).toBe(202);
+    await t.services.ingest.run(res.json().id, async () => {});
+    const from = await t.services.ledger.sizeNow();
+    const page = (
+      await t.app.inject({ url: `/api/v1/datastore/datasets/${core}/changes`, headers: { cookie: officer } })
+    ).json();
+    const { key, record } = page.items[0];
+    // 姓名 is graded low and the key medium, but the dataset is core data: both leave as keyed hashes.
+    expect(record.name).toMatch(/^[0-9a-f]{64}$/);
+    expect(record.id_number).toMatch(/^[0-9a-f]{64}$/);
+    expect(key.id_number).toBe(record.id_number);
+    expect(record.income).toBe(400);
+    await t.services.ledger.drain();
+    const entries = await sql<{
+      body: Uint8Array;
+    }>`select body from ledger.entry where idx >= ${from}`.execute(t.services.db);
+    const read = entries.rows
+      .map((r) => JSON.parse(Buffer.from(r.body).toString()))
+      .find((e) => e.action === 'datastore.changes_read' && e.dataset === 'GA-FEED-L4');
+    expect([...read.fields].sort()).toEqual(['diagnosis', 'id_number', 'name']);
+    expect(read.subjects).toHaveLength(1);
+  });
 });

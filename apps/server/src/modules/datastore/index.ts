@@ -1,5 +1,12 @@
 export { datastoreRoutes } from './datastore.routes.ts';
-export { countRows, createDataTable, HOUSEKEEPING, migrateDataTable, tableOf } from './datastore.ts';
+export {
+  analyzeTable,
+  countRows,
+  createDataTable,
+  HOUSEKEEPING,
+  migrateDataTable,
+  tableOf,
+} from './datastore.ts';
 export { type FeedRow, readChanges } from './datastore-feed.ts';
 export { type StagePlan, stageCheck, stagedCells, stageLines } from './datastore-stage.ts';
 export {

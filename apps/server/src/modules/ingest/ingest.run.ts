@@ -2,6 +2,7 @@ import { createReadStream, rmSync } from 'node:fs';
 import type { DatasetField } from '@shuzhi/contracts';
 import type { Db } from '../../db/connection.ts';
 import {
+  analyzeTable,
   deleteRowsNotFrom,
   lockDatasetWrites,
   type StagePlan,
@@ -128,10 +129,6 @@ export async function runImport(
         let next = await it.next();
         while (!next.done) {
           const piece = next.value;
-          (await import('node:fs')).appendFileSync(
-            '/tmp/plain.log',
-            `PLAIN ${piece.firstRow} ${piece.lastRow}\n`,
-          );
           await commit({ rows: [], lastRow: piece.lastRow, piece }, plan, converter.rawOf);
           resumeAfter = piece.lastRow;
           next = await it.next();
@@ -173,6 +170,7 @@ export async function runImport(
     if (imp!.mode === 'replace') await deleteRowsNotFrom(db, ds!.code, fields, imp!.id);
     await repo.setImport(db, imp!.id, { status: 'succeeded', finished_at: new Date() });
     rmSync(imp!.file_path, { force: true });
+    await analyzeTable(db, ds!.code);
     return counted(await repo.findImport(db, importId));
   }
 }

@@ -14,6 +14,7 @@ import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { JobsService } from '../jobs/index.ts';
 import { createIngestAccess } from './ingest.access.ts';
 import { toImport } from './ingest.dto.ts';
+import { rawRowsRead } from './ingest.ledger.ts';
 import { missingKeys } from './ingest.mapping.ts';
 import * as repo from './ingest.repo.ts';
 import { type IngestTuning, runImport } from './ingest.run.ts';
@@ -217,7 +218,7 @@ export function createIngestService(deps: {
       q: { cursor?: string; limit: number },
       locale: 'zh-CN' | 'en',
     ) {
-      const { a, row } = await findOwnImport(actor, importId, true);
+      const { a, ds, row } = await findOwnImport(actor, importId, true);
       const after = Number(decodeCursor(q.cursor, 1)?.[0] ?? 0);
       const rows = await repo.listRejects(db, row.id, after, q.limit);
       const p = toPage(rows, q.limit, (r) => [Number(r.row_number)]);
@@ -228,6 +229,11 @@ export function createIngestService(deps: {
           result: 'ok',
           purpose: 'data quality',
           dataset: row.dataset_code,
+          ...rawRowsRead(
+            ds,
+            row.mapping,
+            p.items.map((r) => r.raw),
+          ),
           details: { import: row.id, rows: p.items.length, from_row: Number(p.items[0]?.row_number) },
         });
       }

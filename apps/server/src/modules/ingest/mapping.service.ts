@@ -9,6 +9,7 @@ import type { Locale } from '../../platform/locale.ts';
 import type { JobsService } from '../jobs/index.ts';
 import type { IngestAccess } from './ingest.access.ts';
 import { toImport } from './ingest.dto.ts';
+import { rawRowsRead } from './ingest.ledger.ts';
 import {
   checkMapping,
   missingKeys,
@@ -41,7 +42,11 @@ export function createMappingService(deps: {
   const savedOf = async (datasetId: string): Promise<SavedMapping | null> =>
     ((await mappings.findSavedMapping(db, datasetId))?.mapping as SavedMapping | undefined) ?? null;
 
-  /** The first rows as they would load; each answer with raw rows is written to the ledger. */
+  /**
+   * The first rows as they would load, raw: the file is the uploader's own and the mapping cannot be
+   * checked on masked values, so only the owner's data officer (or the admin who uploads) gets here;
+   * each answer with rows is written to the ledger with the personal fields and whom the rows name.
+   */
   async function preview(
     a: SignedInActor,
     ds: Dataset,
@@ -56,12 +61,14 @@ export function createMappingService(deps: {
       throw unreadable(e);
     }
     if (p.rows.length > 0) {
+      const raw = p.rows.map((r) => Object.fromEntries(p.header.map((h, i) => [h, r.cells[i]?.raw ?? ''])));
       await ledger.record({
         actor: a,
         action: 'ingest.preview_read',
         result: 'ok',
         purpose: 'data import',
         dataset: ds.code,
+        ...rawRowsRead(ds, p.mapping, raw),
         details: { import: row.id, rows: p.rows.length },
       });
     }

@@ -1,5 +1,13 @@
 export { addressPrefix, maskAddress } from './mask-address.ts';
 export {
+  datasetRules,
+  fieldLevel,
+  type GradedDataset,
+  personalFields,
+  SENSITIVITY_LEVEL,
+  stricterLevel,
+} from './mask-dataset.ts';
+export {
   maskBankCard,
   maskCreditCode,
   maskLandline,
@@ -22,6 +30,7 @@ export {
   type MaskRule,
   maskFor,
   maskRecord,
+  showsInClear,
 } from './mask-policy.ts';
-export type { Approval, DataLevel, Masker, PersonalDataType } from './masking.types.ts';
+export type { Approval, DataLevel, Masker, PersonalDataType, Sensitivity } from './masking.types.ts';
 export { drop, keepEnds, makeHash, redact } from './redact.ts';

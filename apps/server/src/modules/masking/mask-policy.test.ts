@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskFor, maskRecord } from './mask-policy.ts';
+import { maskFor, maskRecord, showsInClear } from './mask-policy.ts';
 import type { Approval, DataLevel } from './masking.types.ts';
 
 const levels: DataLevel[] = ['L1', 'L2', 'L3', 'L4'];
-const approvals: Approval[] = ['clear', 'masked', 'none'];
+const approvals: Approval[] = ['source', 'clear', 'masked', 'none'];
 // Types whose maskers change every value that is not already starred (an address may already be coarse).
 const types = ['resident_id', 'mobile', 'person_name', 'no_such_type', 'toString', null] as const;
 const SALT = 'test-salt';
@@ -23,13 +23,14 @@ describe('maskFor', () => {
       expect(mask(l, 'masked', 'toString')).toBe('*'.repeat(18));
       expect(mask(l, 'masked', null)).toBe('*'.repeat(18));
     }
+    for (const l of levels) expect(mask(l, 'source')).toBe(id);
     expect(mask('L4', 'clear')).toMatch(/^[0-9a-f]{64}$/);
     expect(mask('L4', 'masked')).toBe(mask('L4', 'clear'));
     expect(mask('L4', 'none')).toBeNull();
     expect(maskFor({ level: 'L4', type: 'resident_id', approved: 'clear' })(id)).toBeNull();
   });
 
-  it('never shows an L4 value, and shows L2+ values in clear only to readers approved for clear', () => {
+  it('never shows an L4 value but to its source, and shows L2+ values in clear only to readers approved for clear', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...levels),
@@ -38,8 +39,9 @@ describe('maskFor', () => {
         fc.string({ minLength: 1 }),
         (level, approved, type, value) => {
           const out = maskFor({ level, type, approved }, { salt: SALT })(value);
-          if (level === 'L4') expect(out).not.toBe(value);
-          if (level !== 'L1' && approved !== 'clear' && out === value) {
+          if (approved === 'source') expect(out).toBe(value);
+          else if (level === 'L4') expect(out).not.toBe(value);
+          if (level !== 'L1' && approved !== 'clear' && approved !== 'source' && out === value) {
             // Only values that are already fully starred can come back unchanged.
             expect(value).toMatch(/^\*+$/);
           }
@@ -53,6 +55,24 @@ describe('maskFor', () => {
     const b = maskFor({ level: 'L4', type: 'mobile', approved: 'clear' }, { salt: 'b' });
     expect(a('13812345678')).toBe(a('13812345678'));
     expect(a('13812345678')).not.toBe(b('13812345678'));
+  });
+});
+
+describe('showsInClear', () => {
+  it('agrees with maskFor on every rule', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...levels),
+        fc.constantFrom(...approvals),
+        fc.constantFrom(...types),
+        (level, approved, type) => {
+          const out = maskFor({ level, type, approved }, { salt: SALT })('33010619900512123X');
+          expect(showsInClear({ level, type, approved })).toBe(out === '33010619900512123X');
+        },
+      ),
+    );
+    expect(showsInClear({ level: 'L1', type: null, approved: 'none' })).toBe(true);
+    expect(showsInClear({ level: 'L2', type: 'mobile', approved: 'none' })).toBe(false);
   });
 });
 

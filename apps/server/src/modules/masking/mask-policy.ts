@@ -43,17 +43,19 @@ function typeMasker(type: string | null): Masker {
  * The masking function for a field (DB33/T 2350-2021). "mask" is the type's masker, or `redact` for an
  * unknown type; "hash" is HMAC-SHA-256 under `options.salt`, or `null` when no salt is given.
  *
- * | level | approved 'clear' | approved 'masked' | approved 'none' |
- * | ----- | ---------------- | ----------------- | --------------- |
- * | L1    | clear            | clear             | clear           |
- * | L2    | clear            | mask              | mask            |
- * | L3    | clear            | mask              | mask            |
- * | L4    | hash             | hash              | null            |
+ * | level | 'source' | 'clear' | 'masked' | 'none' |
+ * | ----- | -------- | ------- | -------- | ------ |
+ * | L1    | clear    | clear   | clear    | clear  |
+ * | L2    | clear    | clear   | mask     | mask   |
+ * | L3    | clear    | clear   | mask     | mask   |
+ * | L4    | clear    | hash    | hash     | null   |
  *
- * L4 is never shown in clear, whatever the approval: the standard does not open it at all. The hash
+ * L4 is never shown in clear to anyone but the value's source: the standard does not share or open it
+ * at all, while the owner's data officer already holds it and must see it to correct it. The hash
  * keeps approved readers able to join and count on the field without seeing it.
  */
 export function maskFor(rule: MaskRule, options: MaskOptions = {}): Masker {
+  if (rule.approved === 'source') return clear;
   switch (rule.level) {
     case 'L1':
       return clear;
@@ -64,6 +66,11 @@ export function maskFor(rule: MaskRule, options: MaskOptions = {}): Masker {
       // Anything that is not L1–L3 (L4, or a level from bad data) is treated as the most restricted.
       return rule.approved !== 'none' && options.salt ? makeHash(options.salt) : drop;
   }
+}
+
+/** Whether the policy lets the field out unchanged: how a path that drops rather than masks decides. */
+export function showsInClear(rule: MaskRule): boolean {
+  return maskFor(rule, { salt: 'any' }) === clear;
 }
 
 function asText(value: unknown): string {

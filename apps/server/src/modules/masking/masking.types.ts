@@ -16,8 +16,16 @@ export type PersonalDataType =
   | 'birth_date'
   | 'coordinates';
 
-/** What a reader has been approved to see of a field. */
-export type Approval = 'clear' | 'masked' | 'none';
+/**
+ * What a reader has been approved to see of a field. `source`: the reader is where the value comes
+ * from — the owner organisation's data officer working on its own data, or the person who typed the
+ * value — so showing it discloses nothing; `clear`: approved for clear values (a grant, the owner's
+ * systems, the platform); `masked`: approved for masked values; `none`: no approval (the public).
+ */
+export type Approval = 'source' | 'clear' | 'masked' | 'none';
+
+/** A catalog field's declared sensitivity. */
+export type Sensitivity = 'none' | 'low' | 'medium' | 'high';
 
 /** A masking function: `null` means the value is withheld entirely. */
 export type Masker = (value: string) => string | null;

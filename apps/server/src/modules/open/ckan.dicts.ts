@@ -1,4 +1,4 @@
-import type { Org, Theme } from '@shuzhi/contracts';
+import type { OpenDownloadFormat, Org, Theme } from '@shuzhi/contracts';
 import { ckanTime, groupIdOf, LICENSE, orgSlugOf, resourceIdOf, slugOf, themeTitles } from './open.names.ts';
 import type { OpenDatasetRow, TableStats } from './open.repo.ts';
 
@@ -8,7 +8,7 @@ import type { OpenDatasetRow, TableStats } from './open.repo.ts';
  * that clients which index into them do not break.
  */
 
-export const downloadUrl = (base: string, code: string, format: 'csv' | 'json') =>
+export const downloadUrl = (base: string, code: string, format: OpenDownloadFormat) =>
   `${base}/api/v1/open/datasets/${encodeURIComponent(code)}/download.${format}`;
 
 export function organizationDict(org: Org, packageCount?: number) {

@@ -6,9 +6,19 @@ import { anonymous } from '../../platform/actor.ts';
 import { type AppError, renderMessage } from '../../platform/errors.ts';
 import { toAppError } from '../../platform/http/problem.ts';
 import { pickLocale } from '../../platform/locale.ts';
+import { openRateLimit } from './access/open-keys.hook.ts';
 import type { CkanService } from './ckan.service.ts';
+import type { UsageCounter } from './community/index.ts';
 
-export type CkanRouteOptions = { ckan: CkanService; publicUrl: string | undefined; perMinute: number };
+export type CkanRouteOptions = {
+  ckan: CkanService;
+  publicUrl: string | undefined;
+  perMinute: number;
+  /** Counts each dataset an action reads for the usage statistics. */
+  usage: UsageCounter;
+  /** The limit per minute of a caller presenting an API key. */
+  keyedPerMinute: number;
+};
 
 const JSON_TYPE = 'application/json;charset=utf-8';
 
@@ -35,6 +45,10 @@ function ckanError(
       return { status: 409, error: { [String(err.params.field)]: [message], __type: 'Validation Error' } };
     case 'open_sql_invalid':
       return { status: 409, error: { query: [message], __type: 'Validation Error' } };
+    case 'api_key_invalid':
+    case 'api_key_revoked':
+      // Unlike CKAN's 403, a bad key is 401 across the platform's open APIs, so clients can tell it apart.
+      return { status: 401, error: { __type: 'Authorization Error', message: `Access denied: ${message}` } };
     case 'validation_failed':
       return {
         status: 409,
@@ -73,7 +87,7 @@ const badRequest = (reply: FastifyReply, extra: string) =>
  */
 export const ckanRoutes: FastifyPluginAsyncZod<CkanRouteOptions> = async (
   app,
-  { ckan, publicUrl, perMinute },
+  { ckan, publicUrl, perMinute, usage, keyedPerMinute },
 ) => {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const locale = pickLocale(req.headers['accept-language']);
@@ -102,7 +116,12 @@ export const ckanRoutes: FastifyPluginAsyncZod<CkanRouteOptions> = async (
     if (!ckan.has(action)) return badRequest(reply, `Action name not known: ${action}`);
     const base = baseOf(req, publicUrl);
     const path = req.url.split('?')[0] as string;
-    const result = await ckan.call(action, params, { actor: anonymous, base, path });
+    const key = req.openKey;
+    const count = (d: { id: string; code: string; owner_org_id: string }) => {
+      key?.datasets.add(d.code);
+      return usage.count('api', d);
+    };
+    const result = await ckan.call(action, params, { actor: anonymous, base, path, count, key });
     return reply.type(JSON_TYPE).send(JSON.stringify({ help: helpUrl(base, action), success: true, result }));
   };
 
@@ -118,7 +137,7 @@ export const ckanRoutes: FastifyPluginAsyncZod<CkanRouteOptions> = async (
     params: CkanActionParams,
     response: { 200: CkanEnvelope, '4xx': CkanEnvelope.or(z.string()), '5xx': CkanEnvelope },
   });
-  const config = { rateLimit: { max: perMinute, timeWindow: '1 minute' } };
+  const config = { rateLimit: openRateLimit(perMinute, keyedPerMinute) };
 
   for (const prefix of ['/api/3/action', '/api/action']) {
     app.get(

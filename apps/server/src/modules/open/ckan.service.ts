@@ -4,15 +4,24 @@ import type { Actor } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
+import { type KeyUse, keyDetails } from './access/key-use.ts';
 import { groupDict, organizationDict, packageDict, resourceDict, tagDict } from './ckan.dicts.ts';
 import { bool, int, json, names, type Params, required, str } from './ckan.params.ts';
 import { FACETS, type Facet, parseFacetFields, parseQuery, parseSort } from './ckan.query.ts';
-import { ROWS_MAX, searchRecords } from './open.datastore.ts';
+import { ROWS_MAX, searchRecords, TOTAL_ESTIMATION_THRESHOLD } from './open.datastore.ts';
 import { LICENSE, orgSlugOf, resourceIdOf, themeTitles } from './open.names.ts';
 import * as repo from './open.repo.ts';
 import { searchSql } from './open.sql.ts';
 
-export type CallContext = { actor: Actor; base: string; path: string };
+export type CallContext = {
+  actor: Actor;
+  base: string;
+  path: string;
+  /** Counts an API call of a dataset for the usage statistics. */
+  count?: (d: repo.OpenDatasetRow) => Promise<void>;
+  /** The API key the call carried: record reads name it in the ledger. */
+  key?: KeyUse;
+};
 type Action = { doc: string; run: (p: Params, c: CallContext) => Promise<unknown> };
 
 /**
@@ -43,9 +52,25 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
   }
 
   /** A resource by its id or, as CKAN's DataStore aliases allow, by its dataset's CKAN name. */
+  /*
+   * Resource ids are name-based UUIDs of dataset ids, which cannot be reversed: a map from resource
+   * to dataset id, rebuilt when an id is not in it (a dataset opened since; the API's rate limit
+   * bounds how often unknown ids can make it), saves hashing every open dataset's id on every call.
+   * It only points: the dataset is then read through the open-only rule, so a dataset closed since the
+   * map was built is not found.
+   */
+  let resourceIndex = new Map<string, string>();
+  async function datasetOfResource(key: string): Promise<string | undefined> {
+    if (!resourceIndex.has(key)) {
+      resourceIndex = new Map((await repo.listOpenDatasetIds(db)).map((d) => [resourceIdOf(d), d]));
+    }
+    return resourceIndex.get(key);
+  }
+
   async function getResource(id: string) {
     const key = id.toLowerCase();
-    const byId = (await repo.listOpenDatasets(db)).find((r) => resourceIdOf(r.id) === key);
+    const datasetId = /^[0-9a-f-]{36}$/.test(key) ? await datasetOfResource(key) : undefined;
+    const byId = datasetId ? await repo.findOpenDataset(db, datasetId) : undefined;
     // A package id is not a resource id: only names stand in for resources.
     const d = byId ?? (/^[0-9a-f-]{36}$/.test(key) ? undefined : await repo.findOpenDataset(db, key));
     if (!d) throw notFound('open_resource', id);
@@ -130,7 +155,11 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
     },
     package_show: {
       doc: 'package_show(id): 按 id 或名称取数据集 / one open dataset by id or name.',
-      run: async (p, c) => (await toPackages(c.base, [await getPackage(required(p, 'id'))]))[0],
+      run: async (p, c) => {
+        const d = await getPackage(required(p, 'id'));
+        await c.count?.(d);
+        return (await toPackages(c.base, [d]))[0];
+      },
     },
     package_search: {
       doc: 'package_search(q, fq, rows, start, sort, facet.field, facet.limit, facet.mincount): 检索开放数据集 / search open datasets.',
@@ -144,11 +173,12 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
         const facetFields = parseFacetFields(p['facet.field']);
         const facetLimit = int(p, 'facet.limit', 50, -1, 10_000);
         const minCount = int(p, 'facet.mincount', 1, 0, Number.MAX_SAFE_INTEGER);
-        const [found, count] = await Promise.all([
+        // The page, the count and the facets are independent: on a server they run side by side.
+        const [found, count, { facets, search_facets }] = await Promise.all([
           rows === 0 ? [] : repo.searchPackages(db, clauses, sort, q.firstTerm, start, rows),
           repo.countPackages(db, clauses),
+          countFacets(clauses, facetFields, facetLimit, minCount),
         ]);
-        const { facets, search_facets } = await countFacets(clauses, facetFields, facetLimit, minCount);
         return {
           count,
           sort: str(p, 'sort') ?? 'score desc, metadata_modified desc',
@@ -162,6 +192,7 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
       doc: 'resource_show(id): 取资源 / one resource by id.',
       run: async (p, c) => {
         const d = await getResource(required(p, 'id'));
+        await c.count?.(d);
         return resourceDict(c.base, d, await repo.tableStats(db, d.code));
       },
     },
@@ -267,6 +298,10 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
         const limit = int(p, 'limit', 100, 0, ROWS_MAX);
         const offset = int(p, 'offset', 0, 0, Number.MAX_SAFE_INTEGER);
         const includeTotal = bool(p, 'include_total', bool(p, 'total', true));
+        const totalEstimationThreshold =
+          p.total_estimation_threshold === null
+            ? null
+            : int(p, 'total_estimation_threshold', TOTAL_ESTIMATION_THRESHOLD, 0, Number.MAX_SAFE_INTEGER);
         const r = await searchRecords(db, d, {
           filters: filters as Record<string, unknown>,
           q: qValue as string | Record<string, string> | undefined,
@@ -275,14 +310,22 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
           limit,
           offset,
           includeTotal,
+          totalEstimationThreshold,
         });
         await ledger.record({
           actor: c.actor,
           action: 'open.datastore_search',
           result: 'ok',
           dataset: d.code,
-          details: { resource_id: resourceIdOf(d.id), records: r.records.length, offset, limit },
+          details: {
+            resource_id: resourceIdOf(d.id),
+            records: r.records.length,
+            offset,
+            limit,
+            ...keyDetails(c.key),
+          },
         });
+        await c.count?.(d);
         const links = (extra: Record<string, string>) => {
           const u = new URLSearchParams();
           for (const [k, v] of Object.entries(p))
@@ -302,7 +345,7 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
           ...(qValue !== undefined ? { q: qValue } : {}),
           ...(p.sort !== undefined ? { sort: str(p, 'sort') } : {}),
           _links: { start: links({}), next: links({ offset: String(offset + limit) }) },
-          ...(r.total !== undefined ? { total: r.total, total_was_estimated: false } : {}),
+          ...(r.total !== undefined ? { total: r.total, total_was_estimated: r.totalWasEstimated } : {}),
         };
       },
     },
@@ -311,14 +354,16 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
       run: async (p, c) => {
         const statement = required(p, 'sql');
         const r = await searchSql(db, statement, await repo.listOpenDatasets(db));
-        for (const d of r.used)
+        for (const d of r.used) {
           await ledger.record({
             actor: c.actor,
             action: 'open.datastore_search_sql',
             result: 'ok',
             dataset: d.code,
-            details: { resource_id: resourceIdOf(d.id), records: r.records.length },
+            details: { resource_id: resourceIdOf(d.id), records: r.records.length, ...keyDetails(c.key) },
           });
+          await c.count?.(d);
+        }
         return {
           sql: statement,
           records: r.records,
@@ -347,23 +392,23 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
       { title: string; items: { name: string; display_name: string; count: number }[] }
     > = {};
     if (fields.length === 0) return { facets, search_facets };
-    const rows = await repo.facetSource(db, clauses);
-    const byOrg = await orgsById(rows.map((r) => r.owner_org_id));
+    const counted = await repo.facetCounts(db, clauses, fields.includes('tags'));
+    const byOrg = await orgsById([...counted.orgs.keys()]);
     for (const f of fields) {
       const counts = new Map<string, { display: string; n: number }>();
-      const bump = (name: string, display: string) => {
-        const e = counts.get(name) ?? { display, n: 0 };
-        e.n++;
-        counts.set(name, e);
-      };
-      for (const r of rows) {
-        if (f === 'organization') {
-          const o = byOrg.get(r.owner_org_id);
-          if (o) bump(orgSlugOf(o.code), o.name);
-        } else if (f === 'groups') bump(r.theme, themeTitles[r.theme as Theme].zh);
-        else if (f === 'tags') for (const t of r.tags as string[]) bump(t, t);
-        else if (f === 'res_format') bump('CSV', 'CSV');
-        else bump(LICENSE.id, LICENSE.title);
+      if (f === 'organization')
+        for (const [id, n] of counted.orgs) {
+          const o = byOrg.get(id);
+          if (o) counts.set(orgSlugOf(o.code), { display: o.name, n });
+        }
+      else if (f === 'groups')
+        for (const [theme, n] of counted.themes)
+          counts.set(theme, { display: themeTitles[theme as Theme].zh, n });
+      else if (f === 'tags') for (const [tag, n] of counted.tags) counts.set(tag, { display: tag, n });
+      else if (counted.total > 0) {
+        // Every open dataset has one CSV resource under the one licence.
+        if (f === 'res_format') counts.set('CSV', { display: 'CSV', n: counted.total });
+        else counts.set(LICENSE.id, { display: LICENSE.title, n: counted.total });
       }
       const items = [...counts.entries()]
         .filter(([, e]) => e.n >= minCount)

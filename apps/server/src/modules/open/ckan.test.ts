@@ -248,6 +248,37 @@ describe('datastore_search', () => {
     ).toEqual([{ station: 'S4' }]);
   });
 
+  it('counts totals exactly up to total_estimation_threshold and estimates above it, as CKAN does', async () => {
+    const exact = (
+      await post('datastore_search', { resource_id: rid(), total_estimation_threshold: 4 })
+    ).json().result;
+    expect(exact).toMatchObject({ total: 4, total_was_estimated: false });
+    // A full page with more matches than the threshold: the planner's estimate, never below threshold + 1.
+    const est = (
+      await post('datastore_search', { resource_id: rid(), limit: 2, total_estimation_threshold: 2 })
+    ).json().result;
+    expect(est.total_was_estimated).toBe(true);
+    expect(est.total).toBeGreaterThanOrEqual(3);
+    expect(est.records).toHaveLength(2);
+    // A page that is not full ends the matches, so its total is exact without counting.
+    const last = (
+      await post('datastore_search', {
+        resource_id: rid(),
+        limit: 3,
+        offset: 2,
+        total_estimation_threshold: 1,
+      })
+    ).json().result;
+    expect(last).toMatchObject({ total: 4, total_was_estimated: false });
+    const always = (
+      await post('datastore_search', { resource_id: rid(), total_estimation_threshold: null })
+    ).json().result;
+    expect(always).toMatchObject({ total: 4, total_was_estimated: false });
+    const bad = await action('datastore_search', `resource_id=${rid()}&total_estimation_threshold=-1`);
+    expect(bad.statusCode).toBe(409);
+    expect(bad.json().error.__type).toBe('Validation Error');
+  });
+
   it('never shows fields graded above "none"; refuses unknown fields with a Validation Error', async () => {
     const r = (await action('datastore_search', `resource_id=${rid()}`)).json().result;
     expect(JSON.stringify(r)).not.toContain('138000');

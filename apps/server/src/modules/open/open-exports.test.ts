@@ -1,3 +1,5 @@
+import type { OpenUsageReport } from '@shuzhi/contracts';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,14 +108,49 @@ describe('downloads, ledger and DCAT', () => {
     expect(json.json()).toHaveLength(4);
     expect(json.json()[0]).toEqual({ station: 'S1', city: '杭州', pm25: 35, ratio: 0.9, day: '2024-05-01' });
     expect((await get('/api/v1/open/datasets/COND-X-03/download.csv')).statusCode).toBe(404);
-    expect((await get('/api/v1/open/datasets/OPEN-AIR.01/download.xlsx')).statusCode).toBe(400);
+    expect((await get('/api/v1/open/datasets/OPEN-AIR.01/download.xls')).statusCode).toBe(400);
+  });
+
+  it('streams XLSX at the same address: open fields, numbers as numbers, formulas neutralised, counted', async () => {
+    const usage = async () =>
+      ((await get('/api/v1/open/datasets/OPEN-AIR.01/usage')).json() as OpenUsageReport).total.downloads;
+    const before = await usage();
+    const res = await get('/api/v1/open/datasets/OPEN-AIR.01/download.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers['content-disposition']).toBe('attachment; filename="OPEN-AIR.01.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['OPEN-AIR.01']);
+    const rows = (wb.worksheets[0]?.getSheetValues() ?? [])
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['station', 'city', 'pm25', 'ratio', 'day'],
+      ['S1', '杭州', 35, 0.9, '2024-05-01'],
+      ['S2', '杭州', 80, 0.5, '2024-05-01'],
+      ['S3', '宁波', 12, 1, '2024-05-02'],
+      // A cell that a spreadsheet would run as a formula once edited or saved as CSV stays inert.
+      ['S4', "'=cmd|calc", 50, 0.7, '2024-05-02'],
+    ]);
+    expect(await usage()).toBe(before + 1);
+    for (const code of ['COND-X-03', 'NONE-X-04', 'NO-SUCH-1']) {
+      const missing = await get(`/api/v1/open/datasets/${code}/download.xlsx`);
+      expect(missing.statusCode, code).toBe(404);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await get('/api/v1/open/datasets/a/download.xlsx')).statusCode).toBe(400);
+    // The portal's own address of the first version is gone: one address per download.
+    expect((await get('/api/v1/open/portal/datasets/OPEN-AIR.01/download.xlsx')).statusCode).toBe(404);
   });
 
   it('writes downloads and datastore calls to the ledger', async () => {
     expect((await action('datastore_search', `resource_id=${resourceIdOf(airId)}`)).statusCode).toBe(200);
     const entries = await ledgerActions();
     const downloads = entries.filter((e) => e.action === 'open.download');
-    expect(downloads.map((e) => e.details.format).sort()).toEqual(['csv', 'json']);
+    expect(downloads.map((e) => e.details.format).sort()).toEqual(['csv', 'json', 'xlsx']);
     expect(downloads[0]).toMatchObject({
       dataset: 'OPEN-AIR.01',
       actor: { kind: 'anonymous' },
@@ -151,6 +188,13 @@ describe('downloads, ledger and DCAT', () => {
         (q) =>
           q.predicate.value === `${DCAT}downloadURL` &&
           q.object.value === 'http://localhost:80/api/v1/open/datasets/OPEN-AIR.01/download.csv',
+      ),
+    ).toBe(true);
+    expect(
+      quads.some(
+        (q) =>
+          q.predicate.value === `${DCAT}downloadURL` &&
+          q.object.value === 'http://localhost:80/api/v1/open/datasets/OPEN-AIR.01/download.xlsx',
       ),
     ).toBe(true);
     expect(

@@ -8,6 +8,12 @@ import type { OpenDatasetRow } from './open.repo.ts';
 import { ident, selectList } from './open.rows.ts';
 
 export const ROWS_MAX = 32000;
+/**
+ * CKAN's `total_estimation_threshold` when a call gives none: totals are counted exactly up to it and
+ * estimated by the planner above it (`total_was_estimated`). Counting a few million matches of a
+ * broad filter would cost more than the page of records the caller asked for.
+ */
+export const TOTAL_ESTIMATION_THRESHOLD = 1000;
 
 export type DatastoreQuery = {
   filters: Record<string, unknown>;
@@ -17,6 +23,8 @@ export type DatastoreQuery = {
   limit: number;
   offset: number;
   includeTotal: boolean;
+  /** Totals above it are estimated; null counts exactly, whatever the cost. */
+  totalEstimationThreshold: number | null;
 };
 
 const invalid = (field: string, reason: string) => new AppError('ckan_param_invalid', { field, reason });
@@ -93,16 +101,47 @@ export async function searchRecords(db: Db, d: OpenDatasetRow, query: DatastoreQ
   const exists = await sql<{ t: string | null }>`select to_regclass(${tableOf(d.code)})::text as t`.execute(
     db,
   );
-  if (!exists.rows[0]?.t) return { fields: fieldsInfo(shown), records: [], total: 0 };
-  const records = await sql<Record<string, unknown>>`
-    select ${selectList(shown)} from ${table} ${cond}
-    order by ${sql.raw(order)} limit ${query.limit} offset ${query.offset}`.execute(db);
-  let total: number | undefined;
-  if (query.includeTotal) {
+  if (!exists.rows[0]?.t)
+    return { fields: fieldsInfo(shown), records: [], total: 0, totalWasEstimated: false };
+  // The page and the count run side by side (on a server, on two connections): the answer waits
+  // for the slower of them, not for both.
+  const [records, count] = await Promise.all([
+    sql<Record<string, unknown>>`
+      select ${selectList(shown)} from ${table} ${cond}
+      order by ${sql.raw(order)} limit ${query.limit} offset ${query.offset}`.execute(db),
+    query.includeTotal ? countMatches(db, table, cond, query.totalEstimationThreshold) : undefined,
+  ]);
+  // A page that is not full (and not past the end) ends the matches: its total is exact as it is.
+  const n = records.rows.length;
+  const counted = !count
+    ? { total: undefined, totalWasEstimated: false }
+    : n > 0 && n < query.limit
+      ? { total: query.offset + n, totalWasEstimated: false }
+      : count;
+  return { fields: fieldsInfo(shown), records: records.rows, ...counted };
+}
+
+/** The number of matching rows: exact up to `threshold`, the planner's estimate (at least threshold + 1) above. */
+async function countMatches(
+  db: Db,
+  table: RawBuilder<unknown>,
+  cond: RawBuilder<unknown>,
+  threshold: number | null,
+): Promise<{ total: number; totalWasEstimated: boolean }> {
+  if (threshold === null) {
     const n = await sql<{ n: number }>`select count(*)::int as n from ${table} ${cond}`.execute(db);
-    total = n.rows[0]?.n ?? 0;
+    return { total: n.rows[0]?.n ?? 0, totalWasEstimated: false };
   }
-  return { fields: fieldsInfo(shown), records: records.rows, total };
+  const n = await sql<{ n: number }>`
+    select count(*)::int as n from (select 1 from ${table} ${cond} limit ${threshold + 1}) m`.execute(db);
+  const exact = n.rows[0]?.n ?? 0;
+  if (exact <= threshold) return { total: exact, totalWasEstimated: false };
+  const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>`
+    explain (format json) select 1 from ${table} ${cond}`.execute(db);
+  const raw = plan.rows[0]?.['QUERY PLAN'];
+  const parsed = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  const estimate = Math.round(Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0));
+  return { total: Math.max(estimate, threshold + 1), totalWasEstimated: true };
 }
 
 /** `"col desc, col2"`; `_seq` (unique per row) breaks ties so that pages do not overlap. */

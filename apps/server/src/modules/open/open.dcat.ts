@@ -47,6 +47,11 @@ const FREQUENCY: Record<string, string> = {
   irregular: 'IRREG',
 };
 const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+const MEDIA_TYPES = {
+  csv: 'text/csv',
+  json: 'application/json',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 export const datasetUri = (base: string, d: OpenDatasetRow) => `${base}/dataset/${slugOf(d.code)}`;
 const time = (d: Date) => literal(new Date(d).toISOString(), p('xsd:dateTime'));
@@ -92,7 +97,7 @@ export function datasetQuads(base: string, d: OpenDatasetRow, org: Org): Quad[] 
     if (c.email) add(v, 'vcard:hasEmail', namedNode(`mailto:${c.email}`));
     if (c.phone) add(v, 'vcard:hasTelephone', namedNode(`tel:${c.phone.replace(/[^0-9+]/g, '')}`));
   }
-  for (const format of ['csv', 'json'] as const) {
+  for (const format of ['csv', 'json', 'xlsx'] as const) {
     const dist = namedNode(`${datasetUri(base, d)}/resource/${resourceIdOf(d.id)}#${format}`);
     const url = namedNode(downloadUrl(base, d.code, format));
     add(s, 'dcat:distribution', dist);
@@ -104,9 +109,7 @@ export function datasetQuads(base: string, d: OpenDatasetRow, org: Org): Quad[] 
     add(
       dist,
       'dcat:mediaType',
-      namedNode(
-        `https://www.iana.org/assignments/media-types/${format === 'csv' ? 'text/csv' : 'application/json'}`,
-      ),
+      namedNode(`https://www.iana.org/assignments/media-types/${MEDIA_TYPES[format]}`),
     );
     add(dist, 'dct:modified', time(d.updated_at));
   }

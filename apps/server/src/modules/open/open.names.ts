@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatasetField, Theme } from '@shuzhi/contracts';
+import { SENSITIVITY_LEVEL, showsInClear } from '../masking/index.ts';
 
 /**
  * A CKAN name for a dataset code: lower case, `[a-z0-9_-]`. Codes are 3–40 of `[A-Za-z0-9_.-]`, so
@@ -51,10 +52,15 @@ export const ckanType: Record<DatasetField['type'], string> = {
 };
 
 /**
- * Fields that open data shows: those declared without personal or sensitive content. A field graded
- * low or above stays out of every open output until a de-identification step exists for opening.
+ * Fields that open data shows: those the masking policy lets out unchanged to the public (no
+ * approval), i.e. declared without personal or sensitive content. Open data leaves a field out rather
+ * than masking it until a de-identification step (k-anonymity) exists for opening. The dataset's own
+ * level needs no say here: it raises only personal fields, already left out, and L4 is never open.
  */
-export const openFields = (fields: DatasetField[]) => fields.filter((f) => f.sensitivity === 'none');
+export const openFields = (fields: DatasetField[]) =>
+  fields.filter((f) =>
+    showsInClear({ level: SENSITIVITY_LEVEL[f.sensitivity], type: null, approved: 'none' }),
+  );
 
 /** CKAN timestamps: UTC without a zone suffix, as CKAN's own API writes them. */
 export const ckanTime = (d: Date | string | null) =>

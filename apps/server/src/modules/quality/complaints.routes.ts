@@ -8,6 +8,7 @@ import {
   Complaint,
   ComplaintListQuery,
   ComplaintPage,
+  DeleteCalendarDayQuery,
   IdParams,
   PutCalendarDayBody,
   RaiseComplaintBody,
@@ -119,11 +120,12 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ quality: QualityFacade }>
         tags,
         summary: '删除日历条目（平台管理员） / Remove a calendar entry (admin)',
         params: CalendarDayParams,
+        querystring: DeleteCalendarDayQuery,
         response: { 204: z.null(), ...problems },
       },
     },
     async (req, reply) => {
-      await quality.calendar.deleteDay(req.actor, req.params.date);
+      await quality.calendar.deleteDay(req.actor, req.params.date, req.query.reason);
       return reply.code(204).send(null);
     },
   );

@@ -5,11 +5,11 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
-import { maskRecord } from '../masking/index.ts';
+import { type FieldRule, maskRecord, personalFields } from '../masking/index.ts';
 import { addWorkingDays, chinaDay, loadCalendar } from './calendar.ts';
 import * as repo from './complaints.repo.ts';
 import { fieldRules } from './quality.dto.ts';
-import { canAnswer, canClose, canSeeComplaint, isAdmin, seesKeyInClear } from './quality.policy.ts';
+import { canAnswer, canClose, canSeeComplaint, isAdmin, keyApproval } from './quality.policy.ts';
 import { listRules } from './quality.repo.ts';
 import type { Runner } from './quality.runner.ts';
 
@@ -101,11 +101,14 @@ export function createComplaintsService(deps: ComplaintsDeps) {
   }
 
   async function toComplaints(a: SignedInActor, rows: repo.ComplaintRow[]): Promise<Complaint[]> {
-    const datasets = new Map<string, { ds: Dataset | undefined; rules: ReturnType<typeof fieldRules> }>();
+    const datasets = new Map<string, { ds: Dataset | undefined; rules: FieldRule[] }>();
     for (const id of new Set(rows.map((r) => r.dataset_id))) {
       const ds = await findDataset(id);
       datasets.set(id, { ds, rules: ds ? fieldRules(ds, await listRules(db, id)) : [] });
     }
+    // A key whose dataset is gone has no grading left to read: each of its values counts as L4.
+    const rulesOf = (rules: FieldRule[], key: Record<string, string>): FieldRule[] =>
+      rules.length > 0 ? rules : Object.keys(key).map((name) => ({ name, type: null, level: 'L4' }));
     const names = await deps.orgNames([
       ...new Set(
         rows.flatMap((r) => [r.owner_org_id, ...(r.complainant_org_id ? [r.complainant_org_id] : [])]),
@@ -113,15 +116,12 @@ export function createComplaintsService(deps: ComplaintsDeps) {
     ]);
     const day = today();
     return rows.map((r) => {
-      const { ds, rules } = datasets.get(r.dataset_id) as {
-        ds: Dataset | undefined;
-        rules: ReturnType<typeof fieldRules>;
-      };
-      const clear = seesKeyInClear(a, r);
+      const { ds, rules } = datasets.get(r.dataset_id) as { ds: Dataset | undefined; rules: FieldRule[] };
+      const approval = keyApproval(a, r);
       const key = r.record_key
-        ? clear
-          ? r.record_key
-          : (maskRecord(r.record_key, rules, 'masked', { salt: deps.salt }) as Record<string, string>)
+        ? (maskRecord(r.record_key, rulesOf(rules, r.record_key), approval, {
+            salt: deps.salt,
+          }) as Record<string, string>)
         : null;
       const answeredDay = r.answered_at ? chinaDay(r.answered_at) : null;
       return {
@@ -132,7 +132,7 @@ export function createComplaintsService(deps: ComplaintsDeps) {
         ownerOrgId: r.owner_org_id,
         ownerOrgName: names.get(r.owner_org_id) ?? '',
         recordKey: key,
-        keyMasked: !!key && !clear,
+        keyMasked: !!key && approval !== 'source',
         field: r.field,
         fieldTitle: ds?.fields.find((f) => f.name === r.field)?.title ?? null,
         text: r.text,
@@ -160,18 +160,28 @@ export function createComplaintsService(deps: ComplaintsDeps) {
   async function recordRead(a: SignedInActor, rows: repo.ComplaintRow[], items: Complaint[]) {
     const shown = rows.filter((r) => r.record_key);
     if (shown.length === 0) return;
+    const subjects: string[] = [];
+    const fields = new Set<string>();
+    for (const r of shown) {
+      const ds = await findDataset(r.dataset_id);
+      const key = r.record_key ?? {};
+      subjects.push(subjectOf(ds, key));
+      const personal = ds ? new Set(personalFields(ds)) : null;
+      for (const f of Object.keys(key)) if (!personal || personal.has(f)) fields.add(f);
+    }
+    const codes = [...new Set(shown.map((r) => r.dataset_code))].sort();
     await ledger.record({
       actor: a,
       action: 'quality.complaints_read',
       result: 'ok',
       purpose: 'quality complaint',
-      subjects: await Promise.all(
-        shown.map(async (r) => subjectOf(await findDataset(r.dataset_id), r.record_key ?? {})),
-      ),
+      dataset: codes.length === 1 ? codes[0] : undefined,
+      fields: [...fields],
+      subjects,
       details: {
         complaints: items.length,
         masked: items.filter((i) => i.keyMasked).length,
-        datasets: [...new Set(shown.map((r) => r.dataset_code))].sort(),
+        datasets: codes,
       },
     });
   }

@@ -256,21 +256,30 @@ describe('deadlines in working days', () => {
         })
       ).deadline;
     expect(await raiseOn()).toBe('2027-01-07');
-    expect(
-      (await call(t, officer, 'PUT', '/calendar/2027-01-01', { kind: 'holiday', name: '元旦' })).statusCode,
-    ).toBe(403);
-    expect(
-      (await call(t, admin, 'PUT', '/calendar/2027-02-30', { kind: 'holiday', name: '无' })).statusCode,
-    ).toBe(400);
+    const reason = '国务院办公厅关于2027年部分节假日安排的通知';
+    const holiday = { kind: 'holiday', name: '元旦', reason };
+    expect((await call(t, officer, 'PUT', '/calendar/2027-01-01', holiday)).statusCode).toBe(403);
+    expect((await call(t, admin, 'PUT', '/calendar/2027-02-30', holiday)).statusCode).toBe(400);
+    const noReason = await call(t, admin, 'PUT', '/calendar/2027-01-01', { kind: 'holiday', name: '元旦' });
+    expect([noReason.statusCode, noReason.json().code]).toEqual([400, 'validation_failed']);
+    // 2027-01-04 is a Monday: worked already, so a 调休 workday there is refused and nothing stored.
+    const weekday = await call(t, admin, 'PUT', '/calendar/2027-01-04', { ...holiday, kind: 'workday' });
+    expect([weekday.statusCode, weekday.json().code]).toEqual([400, 'calendar_workday_weekday']);
+    expect(weekday.json().detail).toContain('调休');
+    expect((await call(t, viewer, 'GET', '/calendar?year=2027')).json().days).toEqual([]);
     const from = await ledgerSize(t);
-    const put = await call(t, admin, 'PUT', '/calendar/2027-01-01', { kind: 'holiday', name: '元旦' });
+    const put = await call(t, admin, 'PUT', '/calendar/2027-01-01', holiday);
     expect(put.statusCode, put.body).toBe(200);
     expect(await raiseOn()).toBe('2027-01-08');
-    expect((await call(t, admin, 'DELETE', '/calendar/2027-01-01')).statusCode).toBe(204);
-    expect((await call(t, admin, 'DELETE', '/calendar/2027-01-01')).statusCode).toBe(404);
-    expect((await ledgerSince(t, from)).map((e) => e.action)).toEqual(
-      expect.arrayContaining(['quality.calendar_put', 'quality.calendar_delete']),
-    );
+    expect((await call(t, admin, 'DELETE', '/calendar/2027-01-01')).statusCode).toBe(400);
+    const del = `/calendar/2027-01-01?reason=${encodeURIComponent('录入有误')}`;
+    expect((await call(t, admin, 'DELETE', del)).statusCode).toBe(204);
+    expect((await call(t, admin, 'DELETE', del)).statusCode).toBe(404);
+    const changes = (await ledgerSince(t, from)).filter((e) => e.action.startsWith('quality.calendar_'));
+    expect(changes.map((e) => [e.action, (e.details as { reason: string }).reason])).toEqual([
+      ['quality.calendar_put', reason],
+      ['quality.calendar_delete', '录入有误'],
+    ]);
   });
 
   it('keeps the raise function for data subjects: no catalog visibility, source recorded', async () => {
@@ -288,5 +297,35 @@ describe('deadlines in working days', () => {
       text: '这条记录不是我的',
     });
     expect(c).toMatchObject({ source: 'data_subject', complainantOrgName: null, recordKey: { sfzh: ID } });
+  });
+
+  it('masks a key by its dataset’s level for readers who did not type it, and ledgers the field', async () => {
+    // Core data (L4): its key is graded low, yet it leaves only as a keyed hash to the admin.
+    const core = await publishDataset(
+      t,
+      { officer, admin },
+      {
+        code: 'GA-QC-L4',
+        name: '核心户籍数据',
+        level: 'L4',
+        fields: [
+          { name: 'hh', title: '户号', type: 'string', key: true, sensitivity: 'low' },
+          { name: 'zt', title: '状态', type: 'string' },
+        ],
+      },
+    );
+    const raised = await raise(viewer, { datasetId: core, recordKey: { hh: 'H0001' }, text: '户号状态有误' });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const from = await ledgerSize(t);
+    const seen = await call(t, admin, 'GET', `/complaints/${raised.json().id}`);
+    expect(seen.json().recordKey.hh).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen.json().keyMasked).toBe(true);
+    const mine = await call(t, viewer, 'GET', `/complaints/${raised.json().id}`);
+    expect(mine.json().recordKey).toEqual({ hh: 'H0001' });
+    const reads = (await ledgerSince(t, from)).filter((e) => e.action === 'quality.complaints_read');
+    expect(reads).toHaveLength(2);
+    expect(reads[0]).toMatchObject({ dataset: 'GA-QC-L4', fields: ['hh'], details: { masked: 1 } });
+    expect(reads[0]?.subjects).toHaveLength(1);
+    expect(JSON.stringify(reads)).not.toContain('H0001');
   });
 });

@@ -73,6 +73,27 @@ describe('who may do what', () => {
     expect(JSON.stringify(reads)).not.toContain('440524188001010014');
   });
 
+  it('shows the admin clear values but for L4, which only the owner’s data officer sees whole', async () => {
+    const from = await ledgerSize(t);
+    const seen = await problems(admin);
+    const sample = resultOf(seen, 'mobile', 'sjh').samples[0];
+    expect(sample?.values.sjh).toBe('12012345678');
+    // 公民身份号码 is graded high (L4): not shared with the platform either, only its keyed hash.
+    expect(sample?.key.sfzh).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen.samplesMasked).toBe(true);
+    const whole = await problems(officer);
+    expect(resultOf(whole, 'mobile', 'sjh').samples[0]?.key.sfzh).toBe('440524188001010014');
+    expect(whole.samplesMasked).toBe(false);
+    const reads = (await ledgerSince(t, from)).filter((e) => e.action === 'quality.samples_read');
+    expect(
+      reads.map((e) => [(e.actor as { name: string }).name, (e.details as { masked: boolean }).masked]),
+    ).toEqual([
+      ['admin', true],
+      ['officer', false],
+    ]);
+    expect(reads[0]?.fields).toContain('sfzh');
+  });
+
   it('writes rule changes and manual runs to the ledger', async () => {
     const from = await ledgerSize(t);
     const r = await call(t, officer, 'POST', `/datasets/${persons}/rules`, { kind: 'required', field: 'zt' });

@@ -1,6 +1,5 @@
 import type { Dataset, ProblemSample, QualityRule, QualityRun, RuleResult } from '@shuzhi/contracts';
-import type { DataLevel, FieldRule } from '../masking/index.ts';
-import { maskRecord } from '../masking/index.ts';
+import { type Approval, datasetRules, type FieldRule, maskRecord } from '../masking/index.ts';
 import type { ResultRow, RuleRow, RunRow } from './quality.repo.ts';
 import { passRate } from './quality.scores.ts';
 import type { StoredSample } from './quality.tables.ts';
@@ -42,25 +41,13 @@ export const toRun = (r: RunRow): QualityRun => ({
   finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
 });
 
-/** A field's grading from its declared sensitivity (DB33/T 2350: none → L1 … high → L4). */
-const LEVEL: Record<Dataset['fields'][number]['sensitivity'], DataLevel> = {
-  none: 'L1',
-  low: 'L2',
-  medium: 'L3',
-  high: 'L4',
-};
-
 /** Masking rules per field; a field under a checksum rule is masked as what that rule says it holds. */
 export function fieldRules(ds: Dataset, rules: Pick<RuleRow, 'kind' | 'field'>[]): FieldRule[] {
   const typed = new Map<string, string>();
   for (const r of rules)
     if (r.field && (r.kind === 'resident_id' || r.kind === 'credit_code' || r.kind === 'mobile'))
       typed.set(r.field, r.kind);
-  return ds.fields.map((f) => ({
-    name: f.name,
-    type: typed.get(f.name) ?? null,
-    level: LEVEL[f.sensitivity],
-  }));
+  return datasetRules(ds, typed);
 }
 
 const asText = (rec: Record<string, unknown>): Record<string, string | null> =>
@@ -68,12 +55,20 @@ const asText = (rec: Record<string, unknown>): Record<string, string | null> =>
     Object.entries(rec).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]),
   );
 
-export function maskSample(s: StoredSample, rules: FieldRule[], clear: boolean, salt: string): ProblemSample {
-  if (clear) return s;
+/** A sample as the reader may see it, through the masking policy, and whether masking changed it. */
+export function maskSample(
+  s: StoredSample,
+  rules: FieldRule[],
+  approval: Approval,
+  salt: string,
+): { sample: ProblemSample; masked: boolean } {
+  const key = asText(maskRecord(s.key, rules, approval, { salt }));
+  const values = asText(maskRecord(s.values, rules, approval, { salt }));
+  const changed = (out: Record<string, string | null>, before: Record<string, string | null>) =>
+    Object.keys(out).some((k) => out[k] !== (before[k] ?? null));
   return {
-    key: asText(maskRecord(s.key, rules, 'masked', { salt })),
-    values: asText(maskRecord(s.values, rules, 'masked', { salt })),
-    reason: s.reason,
+    sample: { key, values, reason: s.reason },
+    masked: changed(key, asText(s.key)) || changed(values, asText(s.values)),
   };
 }
 

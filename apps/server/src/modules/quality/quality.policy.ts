@@ -1,5 +1,6 @@
 import type { SignedInActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Approval } from '../masking/index.ts';
 
 type Owned = { ownerOrgId: string };
 
@@ -15,8 +16,15 @@ export const canSeeProblems = (a: SignedInActor, ds: Owned): boolean =>
 export const canManage = (a: SignedInActor, ds: Owned): boolean =>
   isAdmin(a) || isOwnerOfficer(a, ds.ownerOrgId);
 
-/** Sample values in clear: for those who fix the data (the owner's data officers) and the admin. */
-export const seesSamplesInClear = canManage;
+/**
+ * What a reader of problem samples is approved for: the owner's data officers fix the data, so they
+ * see it whole (they hold it anyway); the admin oversees quality and sees clear values except what is
+ * graded L4; other members of the owner see them masked.
+ */
+export function sampleApproval(a: SignedInActor, ds: Owned): Approval {
+  if (isOwnerOfficer(a, ds.ownerOrgId)) return 'source';
+  return isAdmin(a) ? 'clear' : 'masked';
+}
 
 export function assertManage(a: SignedInActor, ds: Owned): void {
   if (!canManage(a, ds)) throw new AppError('forbidden', { need: 'data_officer of the owner organisation' });
@@ -34,9 +42,12 @@ type ComplaintRef = { owner_org_id: string; complainant_id: string; status: stri
 export const canSeeComplaint = (a: SignedInActor, c: ComplaintRef): boolean =>
   isAdmin(a) || a.id === c.complainant_id || a.orgId === c.owner_org_id;
 
-/** Whom the record key concerns is shown in clear to the complainant (who typed it) and the owner's officers. */
-export const seesKeyInClear = (a: SignedInActor, c: ComplaintRef): boolean =>
-  a.id === c.complainant_id || isOwnerOfficer(a, c.owner_org_id);
+/**
+ * Whom the record key concerns: the complainant typed it and the owner's officers hold it, so they see
+ * it whole; everyone else (other members of the owner, the admin) sees it masked.
+ */
+export const keyApproval = (a: SignedInActor, c: ComplaintRef): Approval =>
+  a.id === c.complainant_id || isOwnerOfficer(a, c.owner_org_id) ? 'source' : 'masked';
 
 /** Only the owner's data officer answers: they are the ones who can correct the data. */
 export const canAnswer = (a: SignedInActor, c: ComplaintRef): boolean =>

@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { personalFields } from '../masking/index.ts';
 import { validateCustomSql } from './quality.custom-sql.ts';
 import { fieldRules, maskSample, toResult, toRule, toRun } from './quality.dto.ts';
 import { assertRuleFits, dimensionOf, parseParams, suggestRules } from './quality.params.ts';
@@ -22,7 +23,7 @@ import {
   canManage,
   canSeeProblems,
   isAdmin,
-  seesSamplesInClear,
+  sampleApproval,
 } from './quality.policy.ts';
 import * as repo from './quality.repo.ts';
 import type { Runner } from './quality.runner.ts';
@@ -242,8 +243,8 @@ export function createQualityService(deps: QualityDeps) {
     },
 
     /**
-     * A run with its rules' results and sample rows. Samples are personal data: masked unless the
-     * reader fixes the data (owner's data officer) or is the admin, and every read is in the ledger.
+     * A run with its rules' results and sample rows. Samples are personal data: they leave through the
+     * masking policy for what the reader is approved for (quality.policy), and every read is in the ledger.
      */
     async getRun(actor: Actor, runId: string): Promise<QualityRunDetail> {
       const a = requireSignedIn(actor);
@@ -252,9 +253,10 @@ export function createQualityService(deps: QualityDeps) {
       if (!run || !ds || !canSeeProblems(a, ds)) throw notFound('quality_run', runId);
       const results = await repo.listResults(db, run.id);
       const rules = fieldRules(ds, await repo.listRules(db, ds.id));
-      const clear = seesSamplesInClear(a, ds);
+      const approval = sampleApproval(a, ds);
+      let masked = false;
       const keys = ds.fields.filter((f) => f.key).map((f) => f.name);
-      const personal = new Set(ds.fields.filter((f) => f.sensitivity !== 'none').map((f) => f.name));
+      const personal = new Set(personalFields(ds));
       const shown = new Set<string>();
       const subjects = new Set<string>();
       const items = results.map((r) => {
@@ -263,10 +265,12 @@ export function createQualityService(deps: QualityDeps) {
           for (const f of touched) shown.add(f);
           if (touched.length > 0) subjects.add(keys.map((k) => s.key[k] ?? '').join('|'));
         }
-        return toResult(
-          r,
-          r.samples.map((s) => maskSample(s, rules, clear, deps.salt)),
-        );
+        const samples = r.samples.map((s) => {
+          const out = maskSample(s, rules, approval, deps.salt);
+          masked ||= out.masked;
+          return out.sample;
+        });
+        return toResult(r, samples);
       });
       if (shown.size > 0) {
         await ledger.record({
@@ -279,14 +283,14 @@ export function createQualityService(deps: QualityDeps) {
           subjects: [...subjects],
           details: {
             run: run.id,
-            masked: !clear,
+            masked,
             samples: results.reduce((n, r) => n + r.samples.length, 0),
           },
         });
       }
       const order = { error: 0, warning: 1 };
       items.sort((x, y) => order[x.severity] - order[y.severity] || y.failed - x.failed);
-      return { ...toRun(run), results: items, samplesMasked: !clear };
+      return { ...toRun(run), results: items, samplesMasked: masked };
     },
 
     /** The latest succeeded run's problem list (the dataset page's 问题清单). */

@@ -1,3 +1,7 @@
+import { openAccessEn } from '../../modules/open-access/i18n.en';
+import { openCommunityEn } from '../../modules/open-community/i18n.en';
+import { privacyEn } from '../../modules/privacy/privacy.en';
+import { openPortalEn } from './open-portal.en';
 import { qualityEn } from './quality.en';
 import type { zhCN } from './zh-CN';
 
@@ -49,7 +53,7 @@ export const en: Messages = {
     areas: 'Areas',
     orgs: 'Organisations',
     catalog: 'Data catalog',
-    openCatalog: 'Open data',
+    openCatalog: 'Open catalogue',
     users: 'Users',
     clients: 'API clients',
     jobs: 'Jobs',
@@ -58,6 +62,9 @@ export const en: Messages = {
     conflicts: 'Source conflicts',
     quality: 'Data quality',
     complaints: 'Quality complaints',
+    privacy: 'Set intersection',
+    openRequests: 'Data requests to handle',
+    dataRequests: 'Data requests',
     password: 'Change password',
     menu: 'Main menu',
     toggleMenu: 'Expand or collapse the menu',
@@ -443,7 +450,14 @@ export const en: Messages = {
       type: 'Type',
       unit: 'Unit',
       sensitivity: 'Sensitivity',
+      personalType: 'Personal data type',
+      personalTypeHelp:
+        'What kind of personal data the field holds; it decides how values are masked (a resident ID keeps its region and last 4). Set when a classification is confirmed, or here. Without it, masked values are starred whole.',
+      personalTypeNone: 'Not set',
       key: 'Key',
+      indexed: 'Filter index',
+      indexedHelp:
+        'Consumers filter by this field (sharing and open data APIs): it gets an index, so filters stay fast on large tables.',
       element: 'Data element',
       description: 'Description',
       add: 'Add field',
@@ -786,6 +800,31 @@ export const en: Messages = {
       run: 'Pull now',
       runQueued: 'Pull started',
       noRuns: 'No runs yet',
+      schedule: {
+        title: 'Scheduled pulls',
+        off: 'No schedule (pull by hand only)',
+        kinds: { interval: 'Every …', daily: 'Daily', weekly: 'Weekly' },
+        every: 'Interval',
+        units: { minutes: 'minutes', hours: 'hours' },
+        time: 'Time (Beijing time)',
+        weekday: 'Weekday',
+        weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
+        enabled: 'Enabled',
+        hint: 'A run that falls due while the source is still being pulled is skipped; at least 5 minutes apart. Changing or switching off cancels the run already planned.',
+        timeInvalid: 'Enter HH:MM, e.g. 07:30',
+        everyRange: 'Between 5 minutes and 7 days apart',
+        column: 'Schedule',
+        none: 'None',
+        paused: 'Off',
+        describe: {
+          interval: 'every {{every}} {{unit}}',
+          daily: 'daily at {{time}}',
+          weekly: '{{weekday}} at {{time}}',
+        },
+        next: 'next {{at}}',
+        last: 'last {{at}}',
+        statuses: { succeeded: 'Succeeded', failed: 'Failed', skipped: 'Skipped' },
+      },
     },
   },
   classify: {
@@ -809,6 +848,8 @@ export const en: Messages = {
     detected: 'Detected type',
     confidence: 'Confidence',
     current: 'Current sensitivity',
+    currentType: 'Current type',
+    decisionType: 'Confirmed type',
     suggested: 'Suggested sensitivity',
     decision: 'Confirmed sensitivity',
     accepted: 'Accepted',
@@ -860,4 +901,8 @@ export const en: Messages = {
     },
   },
   quality: qualityEn,
+  privacy: privacyEn,
+  openCommunity: openCommunityEn,
+  openPortal: openPortalEn,
+  openAccess: openAccessEn,
 };

@@ -1,3 +1,7 @@
+import { openAccessZhCN } from '../../modules/open-access/i18n.zh-CN';
+import { openCommunityZhCN } from '../../modules/open-community/i18n.zh-CN';
+import { privacyZhCN } from '../../modules/privacy/privacy.zh-CN';
+import { openPortalZhCN } from './open-portal.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 
 /** Simplified Chinese: the source language; every other locale mirrors these keys. */
@@ -54,6 +58,9 @@ export const zhCN = {
     conflicts: '一数一源冲突',
     quality: '数据质量',
     complaints: '质量申诉',
+    privacy: '隐私求交',
+    openRequests: '数据需求办理',
+    dataRequests: '数据需求',
     password: '修改密码',
     menu: '主菜单',
     toggleMenu: '展开或收起菜单',
@@ -431,7 +438,13 @@ export const zhCN = {
       type: '类型',
       unit: '单位',
       sensitivity: '敏感程度',
+      personalType: '个人信息类型',
+      personalTypeHelp:
+        '字段所含个人信息的类型，决定脱敏方式（如身份证号保留地区码和末 4 位）；分类分级确认时写入，也可在此修改。未指定时，脱敏后的值全部以 * 显示。',
+      personalTypeNone: '未指定',
       key: '主键',
+      indexed: '筛选索引',
+      indexedHelp: '使用方常按此字段筛选（共享与开放接口）：为它建立索引，大表上的筛选依然快速。',
       element: '数据元',
       description: '说明',
       add: '添加字段',
@@ -754,6 +767,39 @@ export const zhCN = {
       run: '立即拉取',
       runQueued: '已开始拉取',
       noRuns: '还没有拉取记录',
+      schedule: {
+        title: '定时拉取',
+        off: '不定时（只在手动时拉取）',
+        kinds: { interval: '每隔一段时间', daily: '每天', weekly: '每周' },
+        every: '间隔',
+        units: { minutes: '分钟', hours: '小时' },
+        time: '时间（北京时间）',
+        weekday: '星期',
+        weekdays: {
+          mon: '周一',
+          tue: '周二',
+          wed: '周三',
+          thu: '周四',
+          fri: '周五',
+          sat: '周六',
+          sun: '周日',
+        },
+        enabled: '启用',
+        hint: '到点时若该数据源仍在拉取，本次定时拉取跳过；间隔不少于 5 分钟。修改或停用会取消已排好的下一次。',
+        timeInvalid: '请按 时:分 填写，如 07:30',
+        everyRange: '间隔应在 5 分钟至 7 天之间',
+        column: '定时',
+        none: '未设置',
+        paused: '已停用',
+        describe: {
+          interval: '每 {{every}} {{unit}}',
+          daily: '每天 {{time}}',
+          weekly: '每{{weekday}} {{time}}',
+        },
+        next: '下次 {{at}}',
+        last: '上次 {{at}}',
+        statuses: { succeeded: '成功', failed: '失败', skipped: '已跳过' },
+      },
     },
   },
   classify: {
@@ -777,6 +823,8 @@ export const zhCN = {
     detected: '识别类型',
     confidence: '置信度',
     current: '当前敏感程度',
+    currentType: '当前类型',
+    decisionType: '确认类型',
     suggested: '建议敏感程度',
     decision: '确认敏感程度',
     accepted: '采纳',
@@ -827,4 +875,8 @@ export const zhCN = {
     },
   },
   quality: qualityZhCN,
+  privacy: privacyZhCN,
+  openCommunity: openCommunityZhCN,
+  openPortal: openPortalZhCN,
+  openAccess: openAccessZhCN,
 };

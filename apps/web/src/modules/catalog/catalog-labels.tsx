@@ -3,6 +3,7 @@ import {
   FieldType,
   Level,
   OpenType,
+  PersonalDataType,
   Sensitivity,
   ShareType,
   Theme,
@@ -40,6 +41,9 @@ export const useCatalogLabels = () => {
     t(`catalog.fieldTypes.${v as z.infer<typeof FieldType>}`, { defaultValue: v }) as string;
   const sensitivity = (v: string) =>
     t(`catalog.sensitivities.${v as z.infer<typeof Sensitivity>}`, { defaultValue: v }) as string;
+  // The names classification shows for the types it detects: one name per type everywhere.
+  const personalType = (v: string) =>
+    t(`classify.types.${v as PersonalDataType}`, { defaultValue: v }) as string;
   const opts = <T extends string>(values: readonly T[], label: (v: string) => string): Option<T>[] =>
     values.map((value) => ({ value, label: label(value) }));
   /** The facet value as people read it; organisations keep the server's name. */
@@ -63,6 +67,7 @@ export const useCatalogLabels = () => {
     status,
     fieldType,
     sensitivity,
+    personalType,
     facetLabel,
     options: {
       theme: opts(Theme.options, theme),
@@ -73,6 +78,7 @@ export const useCatalogLabels = () => {
       status: opts(DatasetStatus.options, status),
       fieldType: opts(FieldType.options, fieldType),
       sensitivity: opts(Sensitivity.options, sensitivity),
+      personalType: opts(PersonalDataType.options, personalType),
     },
   };
 };

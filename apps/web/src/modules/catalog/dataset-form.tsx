@@ -24,7 +24,9 @@ const cleanFields = (fields: DatasetField[]): DatasetField[] =>
     type: f.type,
     unit: f.unit?.trim() || undefined,
     sensitivity: f.sensitivity ?? 'none',
+    personalType: f.personalType || undefined,
     key: !!f.key,
+    indexed: f.indexed || undefined,
     element: f.element || undefined,
     description: f.description?.trim() || undefined,
   }));

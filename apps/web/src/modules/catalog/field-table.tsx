@@ -42,11 +42,32 @@ export const FieldTable = ({ fields }: { fields: DatasetField[] }) => {
       ),
     },
     {
+      key: 'personalType',
+      title: t('catalog.field.personalType'),
+      render: (_, f) =>
+        f.personalType ? (
+          <Tag color="purple" data-testid={`field-personal-type-${f.name}`}>
+            {labels.personalType(f.personalType)}
+          </Tag>
+        ) : (
+          '—'
+        ),
+    },
+    {
       key: 'key',
       title: t('catalog.field.key'),
       align: 'center',
       render: (_, f) =>
         f.key ? <CheckOutlined aria-label={t('catalog.field.key')} style={{ color: '#1d5fbf' }} /> : null,
+    },
+    {
+      key: 'indexed',
+      title: t('catalog.field.indexed'),
+      align: 'center',
+      render: (_, f) =>
+        f.indexed ? (
+          <CheckOutlined aria-label={t('catalog.field.indexed')} style={{ color: '#1d5fbf' }} />
+        ) : null,
     },
     {
       key: 'element',

@@ -10,22 +10,28 @@ export const FIELD_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 type FieldRow = Partial<DatasetField> | undefined;
 
-/** Column widths on wide screens: name, title, type, unit, sensitivity, key, element, buttons. */
-const spans = [4, 4, 3, 2, 3, 2, 4, 2];
+/**
+ * Column widths on wide screens: name, title, type, unit, sensitivity, personal type, key, indexed,
+ * element, buttons.
+ */
+const spans = [3, 3, 3, 2, 2, 3, 1, 2, 3, 2];
 const headers: ParseKeys[] = [
   'catalog.field.name',
   'catalog.field.title',
   'catalog.field.type',
   'catalog.field.unit',
   'catalog.field.sensitivity',
+  'catalog.field.personalType',
   'catalog.field.key',
+  'catalog.field.indexed',
   'catalog.field.element',
 ];
 
 /**
  * The `fields` list of the dataset form: add, remove and reorder rows.
  * Inputs carry test ids field-name-N, field-title-N, field-type-N, field-unit-N,
- * field-sensitivity-N, field-key-N, field-element-N; buttons field-up-N, field-down-N, field-remove-N.
+ * field-sensitivity-N, field-personal-type-N, field-key-N, field-indexed-N, field-element-N; buttons
+ * field-up-N, field-down-N, field-remove-N.
  */
 export const FieldsEditor = () => {
   const { t } = useTranslation();
@@ -142,6 +148,23 @@ export const FieldsEditor = () => {
                 </Col>
                 <Col xs={12} sm={6} lg={spans[5]}>
                   <Form.Item
+                    {...item('catalog.field.personalType')}
+                    name={[field.name, 'personalType']}
+                    tooltip={t('catalog.field.personalTypeHelp')}
+                  >
+                    <Select
+                      aria-label={aria('catalog.field.personalType')}
+                      allowClear
+                      placeholder={t('catalog.field.personalTypeNone')}
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={options.personalType}
+                      virtual={false}
+                      data-testid={`field-personal-type-${index}`}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} sm={6} lg={spans[6]}>
+                  <Form.Item
                     {...item('catalog.field.key')}
                     name={[field.name, 'key']}
                     valuePropName="checked"
@@ -149,7 +172,20 @@ export const FieldsEditor = () => {
                     <Checkbox aria-label={aria('catalog.field.key')} data-testid={`field-key-${index}`} />
                   </Form.Item>
                 </Col>
-                <Col xs={24} sm={12} lg={spans[6]}>
+                <Col xs={12} sm={6} lg={spans[7]}>
+                  <Form.Item
+                    {...item('catalog.field.indexed')}
+                    name={[field.name, 'indexed']}
+                    valuePropName="checked"
+                    tooltip={t('catalog.field.indexedHelp')}
+                  >
+                    <Checkbox
+                      aria-label={aria('catalog.field.indexed')}
+                      data-testid={`field-indexed-${index}`}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} sm={12} lg={spans[8]}>
                   <Form.Item {...item('catalog.field.element')} name={[field.name, 'element']}>
                     <Select
                       aria-label={aria('catalog.field.element')}
@@ -161,7 +197,7 @@ export const FieldsEditor = () => {
                     />
                   </Form.Item>
                 </Col>
-                <Col xs={24} sm={12} lg={spans[7]} style={{ whiteSpace: 'nowrap' }}>
+                <Col xs={24} sm={12} lg={spans[9]} style={{ whiteSpace: 'nowrap' }}>
                   <Button
                     type="text"
                     icon={<ArrowUpOutlined aria-hidden />}

@@ -1,4 +1,4 @@
-import type { ClassifyRun, Dataset, FieldSuggestion, Sensitivity } from '@shuzhi/contracts';
+import type { ClassifyRun, Dataset, FieldSuggestion, PersonalDataType, Sensitivity } from '@shuzhi/contracts';
 import { Flex, Select, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -7,22 +7,33 @@ import { useCatalogLabels } from '../catalog/catalog-labels';
 import { ConfidenceBar, SensitivityTag, TypeTag } from './classify-labels';
 
 type Level = z.infer<typeof Sensitivity>;
-export type Decisions = Record<string, Level>;
+/** Per field: the sensitivity and the personal-data type (null: none) the officer settles on. */
+export type Decision = { sensitivity: Level; personalType: PersonalDataType | null };
+export type Decisions = Record<string, Decision>;
+
+/** A field's decision as the suggestion makes it. */
+export const suggested = (f: FieldSuggestion): Decision => ({
+  sensitivity: f.sensitivity,
+  personalType: f.type,
+});
 
 type Props = {
   run: ClassifyRun;
   dataset: Dataset;
   decisions: Decisions;
-  onChange: (field: string, sensitivity: Level) => void;
+  onChange: (field: string, decision: Decision) => void;
   /** False once confirmed or for those who may not confirm: decisions are shown, not edited. */
   editable: boolean;
 };
 
-/** Per field: what was detected, how sure, the current and suggested sensitivity, and the decision. */
+/**
+ * Per field: what was detected, how sure, the current sensitivity and type, the suggested sensitivity,
+ * and the decision on both (the type becomes the catalog field's 个人信息类型, which picks its mask).
+ */
 export const ReviewTable = ({ run, dataset, decisions, onChange, editable }: Props) => {
   const { t } = useTranslation();
   const labels = useCatalogLabels();
-  const current = new Map(dataset.fields.map((f) => [f.name, f.sensitivity]));
+  const current = new Map(dataset.fields.map((f) => [f.name, f]));
   const columns: ColumnsType<FieldSuggestion> = [
     {
       key: 'field',
@@ -47,7 +58,15 @@ export const ReviewTable = ({ run, dataset, decisions, onChange, editable }: Pro
       title: t('classify.current'),
       render: (_, f) => {
         const now = current.get(f.field);
-        return now ? <SensitivityTag value={now} /> : '—';
+        return now ? <SensitivityTag value={now.sensitivity} /> : '—';
+      },
+    },
+    {
+      key: 'currentType',
+      title: t('classify.currentType'),
+      render: (_, f) => {
+        const now = current.get(f.field)?.personalType;
+        return now ? <Tag color="purple">{labels.personalType(now)}</Tag> : '—';
       },
     },
     {
@@ -56,25 +75,48 @@ export const ReviewTable = ({ run, dataset, decisions, onChange, editable }: Pro
       render: (_, f) => <SensitivityTag value={f.sensitivity} />,
     },
     {
+      key: 'decisionType',
+      title: t('classify.decisionType'),
+      render: (_, f) => {
+        const chosen = decisions[f.field] ?? suggested(f);
+        return editable ? (
+          <Select
+            size="small"
+            style={{ width: 160 }}
+            allowClear
+            placeholder={t('classify.noPersonal')}
+            value={chosen.personalType ?? undefined}
+            options={labels.options.personalType}
+            virtual={false}
+            onChange={(v?: PersonalDataType) => onChange(f.field, { ...chosen, personalType: v ?? null })}
+            data-testid={`decision-type-${f.field}`}
+            aria-label={`${t('classify.decisionType')} ${f.title}`}
+          />
+        ) : (
+          <TypeTag type={chosen.personalType} />
+        );
+      },
+    },
+    {
       key: 'decision',
       title: t('classify.decision'),
       render: (_, f) => {
-        const chosen = decisions[f.field] ?? f.sensitivity;
-        const accepted = chosen === f.sensitivity;
+        const chosen = decisions[f.field] ?? suggested(f);
+        const accepted = chosen.sensitivity === f.sensitivity && chosen.personalType === f.type;
         return (
           <Flex gap={8} align="center">
             {editable ? (
               <Select
                 size="small"
                 style={{ width: 96 }}
-                value={chosen}
+                value={chosen.sensitivity}
                 options={labels.options.sensitivity}
-                onChange={(v) => onChange(f.field, v)}
+                onChange={(v) => onChange(f.field, { ...chosen, sensitivity: v })}
                 data-testid={`decision-${f.field}`}
                 aria-label={`${t('classify.decision')} ${f.title}`}
               />
             ) : (
-              <SensitivityTag value={chosen} />
+              <SensitivityTag value={chosen.sensitivity} />
             )}
             <Tag color={accepted ? 'success' : 'warning'} data-testid={`decision-state-${f.field}`}>
               {accepted ? t('classify.accepted') : t('classify.corrected')}

@@ -18,6 +18,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/api-errors';
 import { IMPORT_MODES } from './ingest-labels';
+import { ScheduleFields, type ScheduleValues, scheduleBody, scheduleValues } from './source-schedule';
 import { type SourceBody, useSaveSource } from './sources-api';
 
 type Header = { name: string; value: string };
@@ -28,6 +29,7 @@ type Values = {
   resetWatermark?: boolean;
   pgTarget: 'table' | 'query';
   headerList: Header[];
+  schedule: ScheduleValues;
   config: {
     kind: SourceConfig['kind'];
     connectionString?: string;
@@ -51,6 +53,7 @@ const initial = (source: PullSource | null): Values => {
       mode: 'upsert',
       pgTarget: 'table',
       headerList: [],
+      schedule: scheduleValues(null),
       config: {
         kind: 'http',
         paging: { style: 'none' },
@@ -66,6 +69,7 @@ const initial = (source: PullSource | null): Values => {
     mode: source.mode,
     watermarkColumn: source.watermarkColumn ?? undefined,
     resetWatermark: false,
+    schedule: scheduleValues(source.schedule),
   };
   if (c.kind === 'postgres') {
     return {
@@ -112,6 +116,7 @@ const toBody = (v: Values, editing: boolean): SourceBody => {
     mode: v.mode,
     watermarkColumn: blank(v.watermarkColumn),
     config,
+    schedule: scheduleBody(v.schedule),
     ...(editing ? { resetWatermark: !!v.resetWatermark } : {}),
   };
 };
@@ -380,6 +385,7 @@ export const SourceForm = ({
             </Checkbox>
           </Form.Item>
         )}
+        <ScheduleFields />
       </Form>
     </Drawer>
   );

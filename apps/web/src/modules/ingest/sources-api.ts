@@ -10,14 +10,25 @@ export type SourceBody = PullSourceInput & { resetWatermark?: boolean };
 export const isRunActive = (s: PullSource) =>
   s.lastRun?.status === 'queued' || s.lastRun?.status === 'running';
 
-/** The dataset's pull sources; polls every 2 s while one of them is being pulled. */
+/** The next scheduled run is due within a minute: worth looking again soon. */
+const dueSoon = (s: PullSource) => s.nextRunAt !== null && Date.parse(s.nextRunAt) - Date.now() < 60_000;
+
+/**
+ * The dataset's pull sources; polls every 2 s while one of them is being pulled, every 30 s while
+ * a schedule is switched on (so scheduled runs show up without a reload).
+ */
 export const useSources = (datasetId: string) => {
   const qc = useQueryClient();
   const query = useQuery({
     queryKey: ingestKeys.sources(datasetId),
     queryFn: ({ signal }) =>
       apiGet<{ items: PullSource[] }>(`/ingest/datasets/${datasetId}/sources`, undefined, signal),
-    refetchInterval: (q) => (q.state.data?.items.some(isRunActive) ? 2000 : false),
+    refetchInterval: (q) => {
+      const items = q.state.data?.items ?? [];
+      if (items.some(isRunActive)) return 2000;
+      if (items.some(dueSoon)) return 5000;
+      return items.some((s) => s.schedule?.enabled) ? 30_000 : false;
+    },
   });
   const active = query.data?.items.some(isRunActive) ?? false;
   const wasActive = useRef(active);

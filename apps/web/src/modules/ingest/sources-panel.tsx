@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format';
 import { ImportDrawer } from './import-drawer';
 import { formatCount, ImportStatusTag } from './ingest-labels';
 import { SourceForm } from './source-form';
+import { ScheduleCell } from './source-schedule';
 import { isRunActive, useDeleteSource, useRunSource, useSourceRuns, useSources } from './sources-api';
 
 const runColors = {
@@ -122,6 +123,11 @@ export const SourcesPanel = ({ dataset }: { dataset: Dataset }) => {
         ),
     },
     { key: 'last', title: t('ingest.sources.lastRun'), render: (_, s) => <LastRun source={s} /> },
+    {
+      key: 'schedule',
+      title: t('ingest.sources.schedule.column'),
+      render: (_, s) => <ScheduleCell source={s} />,
+    },
     {
       key: 'actions',
       title: t('common.actions'),

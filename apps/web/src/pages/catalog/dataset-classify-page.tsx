@@ -15,7 +15,7 @@ import {
   canSeeClassification,
 } from '../../modules/classify/classify-policy';
 import { LevelDecision } from '../../modules/classify/level-decision';
-import { type Decisions, ReviewTable } from '../../modules/classify/review-table';
+import { type Decisions, ReviewTable, suggested } from '../../modules/classify/review-table';
 import { formatDateTime } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';
 
@@ -28,10 +28,16 @@ const Review = ({ run, dataset, editable }: { run: ClassifyRun; dataset: Dataset
   const confirmed = run.confirmation;
   const fromRun = (): Decisions =>
     Object.fromEntries(
-      run.fields.map((f) => [
-        f.field,
-        confirmed?.fields.find((d) => d.field === f.field)?.chosen ?? f.sensitivity,
-      ]),
+      run.fields.map((f) => {
+        const d = confirmed?.fields.find((x) => x.field === f.field);
+        // Confirmations made before types were recorded kept the detected one.
+        return [
+          f.field,
+          d
+            ? { sensitivity: d.chosen, personalType: d.chosenType === undefined ? f.type : d.chosenType }
+            : suggested(f),
+        ];
+      }),
     );
   const [decisions, setDecisions] = useState<Decisions>(fromRun);
   const [level, setLevel] = useState<Level>(confirmed?.level.chosen ?? run.level);
@@ -49,10 +55,10 @@ const Review = ({ run, dataset, editable }: { run: ClassifyRun; dataset: Dataset
         datasetId: dataset.id,
         runId: run.id,
         body: {
-          fields: run.fields.map((f) => ({
-            field: f.field,
-            sensitivity: decisions[f.field] ?? f.sensitivity,
-          })),
+          fields: run.fields.map((f) => {
+            const d = decisions[f.field] ?? suggested(f);
+            return { field: f.field, sensitivity: d.sensitivity, personalType: d.personalType };
+          }),
           level,
           comment,
         },
@@ -85,7 +91,7 @@ const Review = ({ run, dataset, editable }: { run: ClassifyRun; dataset: Dataset
           dataset={dataset}
           decisions={decisions}
           editable={open}
-          onChange={(field, s) => setDecisions((d) => ({ ...d, [field]: s }))}
+          onChange={(field, decision) => setDecisions((d) => ({ ...d, [field]: decision }))}
         />
       </Card>
       <Card title={t('classify.levelCard')} data-testid="classify-level-card">

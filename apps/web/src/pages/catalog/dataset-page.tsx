@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Result, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { VersionTimeline } from '../../modules/catalog/version-timeline';
 import { canSeeClassification } from '../../modules/classify/classify-policy';
 import { ImportCard } from '../../modules/ingest/import-card';
 import { ImportHistoryCard } from '../../modules/ingest/import-history';
+import { canManagePrivacy } from '../../modules/privacy/privacy-policy';
 import { DatasetQualityActions } from '../../modules/quality/dataset-quality-actions';
 import { PageTitle } from '../../ui/page-title';
 
@@ -60,6 +61,15 @@ export const DatasetPage = () => {
                 onClick={() => navigate(`/workspace/catalog/${dataset.id}/classification`)}
               >
                 {t('classify.open')}
+              </Button>
+            )}
+            {canManagePrivacy(me, dataset) && (
+              <Button
+                icon={<LockOutlined aria-hidden />}
+                data-testid="dataset-privacy"
+                onClick={() => navigate(`/workspace/catalog/${dataset.id}/privacy`)}
+              >
+                {t('privacy.open')}
               </Button>
             )}
             <DatasetQualityActions dataset={dataset} />

@@ -118,7 +118,12 @@ export const QualityPage = () => {
           ))}
           <Col xs={24} lg={4}>
             <Card size="small">
-              <Link to="/workspace/quality/complaints">{t('quality.complaints.title')} →</Link>
+              <Flex vertical gap={4}>
+                <Link to="/workspace/quality/complaints">{t('quality.complaints.title')} →</Link>
+                <Link to="/workspace/quality/calendar" data-testid="quality-calendar-link">
+                  {t('quality.calendar.link')} →
+                </Link>
+              </Flex>
             </Card>
           </Col>
         </Row>

@@ -82,4 +82,18 @@ export const ingestMigrations = {
       unique (dataset_id, name)
     )`,
   ]),
+  // Pull schedules: the waiting run is a deferred job (so it survives restarts); the row names it,
+  // which keeps one per source, and remembers how the last scheduled run went.
+  '20261130_01_ingest_source_schedules': sqlMigration([
+    `alter table ingest.source
+      add column schedule jsonb,
+      add column schedule_by jsonb,
+      add column schedule_job_id uuid,
+      add column next_run_at timestamptz,
+      add column scheduled_run_at timestamptz,
+      add column scheduled_status text check (scheduled_status in ('succeeded', 'failed', 'skipped')),
+      add column scheduled_import_id uuid,
+      add column scheduled_error_zh text,
+      add column scheduled_error_en text`,
+  ]),
 };

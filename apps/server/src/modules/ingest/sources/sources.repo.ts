@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
 import type { SourceTable } from '../ingest.tables.ts';
+import './schedule.tables.ts';
 
 export type SourceRow = Selectable<SourceTable>;
 /** Who asked for a run: the import it makes is theirs. */
@@ -47,6 +48,15 @@ export const insertSource = (
     | 'last_import_id'
     | 'last_error_zh'
     | 'last_error_en'
+    | 'schedule'
+    | 'schedule_by'
+    | 'schedule_job_id'
+    | 'next_run_at'
+    | 'scheduled_run_at'
+    | 'scheduled_status'
+    | 'scheduled_import_id'
+    | 'scheduled_error_zh'
+    | 'scheduled_error_en'
   > & { config: Record<string, unknown> },
 ) =>
   db

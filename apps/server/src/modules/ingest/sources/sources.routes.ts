@@ -37,7 +37,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ sources: SourcesService }> =
       schema: {
         tags,
         summary:
-          '新建拉取数据源（PostgreSQL 或 HTTP JSON API） / Add a pull source (PostgreSQL or HTTP JSON API)',
+          '新建拉取数据源（PostgreSQL 或 HTTP JSON API，可定时拉取） / Add a pull source (PostgreSQL or HTTP JSON API, optionally on a schedule)',
         params: DatasetIdParams,
         body: PullSourceInput,
         response: { 201: PullSource, ...problems },
@@ -79,7 +79,7 @@ export const sourcesRoutes: FastifyPluginAsyncZod<{ sources: SourcesService }> =
       schema: {
         tags,
         summary:
-          '修改拉取数据源（密码与请求头值填 **** 表示保持不变） / Change a pull source (**** keeps a stored password or header value)',
+          '修改拉取数据源（密码与请求头值填 **** 表示保持不变；不传 schedule 则定时不变） / Change a pull source (**** keeps a stored password or header value; no `schedule` keeps the schedule)',
         params: SourceParams,
         body: PullSourceUpdate,
         response: { 200: PullSource, ...problems },

@@ -1,6 +1,6 @@
-import type { DataImport, PullSource } from '@shuzhi/contracts';
+import type { DataImport, PullSource, SourceSchedule, SourceScheduleInput } from '@shuzhi/contracts';
 import type { Db } from '../../../db/connection.ts';
-import { type Actor, type SignedInActor, systemActor } from '../../../platform/actor.ts';
+import type { Actor, SignedInActor } from '../../../platform/actor.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
@@ -14,14 +14,11 @@ import type { DatasetLookup } from '../ingest.service.ts';
 import type { MappingService } from '../mapping.service.ts';
 import { createHostPolicy } from './host-policy.ts';
 import { createPullRunner, PULL_MAX_ATTEMPTS } from './pull-run.ts';
-import {
-  prepareConfig,
-  publicConfig,
-  type SourceSecrets,
-  type StoredConfig,
-  whereOf,
-} from './sources.config.ts';
+import { createSourceScheduler } from './schedule.service.ts';
+import { checkSchedule } from './schedule.ts';
+import { prepareConfig, type SourceSecrets, type StoredConfig, whereOf } from './sources.config.ts';
 import * as repo from './sources.repo.ts';
+import { ACTIVE_RUN, createSourceView } from './sources.view.ts';
 
 type Input = {
   name: string;
@@ -29,13 +26,21 @@ type Input = {
   watermarkColumn: string | null;
   resetWatermark?: boolean;
   config: Parameters<typeof prepareConfig>[0];
+  /** Left out on an update: the schedule stays as it is. */
+  schedule?: SourceScheduleInput | null;
 };
 
-const ACTIVE = ['queued', 'running'];
+const byOf = (a: SignedInActor): repo.RunBy => ({
+  kind: a.kind,
+  id: a.id,
+  name: a.name,
+  orgId: a.orgId,
+  orgName: a.orgName,
+});
 
 /**
  * Pull sources of a dataset: a PostgreSQL table or query, or an HTTP JSON API, pulled on request
- * by a job into an ordinary import. Their secrets are sealed at rest and never answered.
+ * or on a schedule by a job into an ordinary import. Their secrets are sealed at rest and never answered.
  */
 export function createSourcesService(deps: {
   db: Db;
@@ -48,6 +53,8 @@ export function createSourcesService(deps: {
   uploadDir: string;
   credentialKey: string;
   allowedHosts: string | undefined;
+  /** The schedule's clock (tests move it instead of waiting). */
+  now?: () => Date;
 }) {
   const { db, jobs, ledger, access } = deps;
   const box = createSecretBox(deps.credentialKey);
@@ -72,45 +79,8 @@ export function createSourcesService(deps: {
     return opened;
   };
 
-  /** A run the row says is active but whose job has ended (cancelled while queued, worker gone). */
-  async function runStatus(row: repo.SourceRow) {
-    if (!row.last_job_id || !row.last_run_status || !ACTIVE.includes(row.last_run_status))
-      return row.last_run_status;
-    const job = await jobs.getJob(systemActor, row.last_job_id).catch(() => null);
-    if (!job) return 'failed';
-    return ACTIVE.includes(job.status) ? row.last_run_status : job.status;
-  }
-
-  async function toSource(row: repo.SourceRow, locale: Locale): Promise<PullSource> {
-    const status = await runStatus(row);
-    return {
-      id: row.id,
-      datasetId: row.dataset_id,
-      datasetCode: row.dataset_code,
-      name: row.name,
-      mode: row.mode,
-      watermarkColumn: row.watermark_column,
-      watermark: row.watermark,
-      watermarkAt: row.watermark_at?.toISOString() ?? null,
-      config: publicConfig(row.config as StoredConfig),
-      createdBy: row.created_by_name,
-      createdAt: row.created_at.toISOString(),
-      updatedBy: row.updated_by_name,
-      updatedAt: row.updated_at.toISOString(),
-      lastRun:
-        row.last_job_id && status && row.last_run_at
-          ? {
-              status,
-              jobId: row.last_job_id,
-              startedAt: row.last_run_at.toISOString(),
-              finishedAt: row.last_run_finished_at?.toISOString() ?? null,
-              records: row.last_run_records === null ? null : Number(row.last_run_records),
-              importId: row.last_import_id,
-              error: (locale === 'en' ? row.last_error_en : row.last_error_zh) ?? null,
-            }
-          : null,
-    };
-  }
+  const view = createSourceView({ jobs });
+  const { runStatus, toSource } = view;
 
   async function ownSource(actor: Actor, datasetId: string, sourceId: string) {
     const { a, ds } = await access.ownDataset(actor, datasetId, true);
@@ -119,7 +89,8 @@ export function createSourcesService(deps: {
     return { a, ds, row };
   }
 
-  const checkInput = (input: Input) => {
+  /** Checks what no schema can; answers the schedule as stored (undefined: keep the current one). */
+  const checkInput = (input: Input): SourceSchedule | null | undefined => {
     if (input.watermarkColumn !== null && input.mode === 'replace') {
       throw new AppError('source_config_invalid', {
         reason_zh: '增量拉取只取新记录，不能用“全量替换”方式导入（会删掉其余数据）',
@@ -127,6 +98,7 @@ export function createSourcesService(deps: {
           'an incremental pull brings only new records; it cannot load in replace mode (that would delete the rest)',
       });
     }
+    return input.schedule ? checkSchedule(input.schedule) : input.schedule;
   };
 
   const audit = (a: SignedInActor, action: string, row: repo.SourceRow, trx: Db, extra: object = {}) =>
@@ -149,7 +121,7 @@ export function createSourcesService(deps: {
 
   async function assertIdle(row: repo.SourceRow) {
     const status = await runStatus(row);
-    if (status && ACTIVE.includes(status)) throw new AppError('pull_running', { source: row.name });
+    if (status && ACTIVE_RUN.includes(status)) throw new AppError('pull_running', { source: row.name });
   }
 
   const runner = createPullRunner({
@@ -165,6 +137,14 @@ export function createSourcesService(deps: {
   jobs.register<{ sourceId: string; by: repo.RunBy }>('ingest.pull', (ctx) => runner.pull(ctx), {
     maxAttempts: PULL_MAX_ATTEMPTS,
   });
+  const scheduler = createSourceScheduler({
+    db,
+    jobs,
+    pull: (ctx) => runner.pull(ctx),
+    runStatus,
+    audit: (a, row, trx, extra) => audit(a, 'ingest.source_run', row, trx, extra),
+    now: deps.now ?? (() => new Date()),
+  });
 
   return {
     async listSources(actor: Actor, datasetId: string, locale: Locale) {
@@ -179,7 +159,7 @@ export function createSourcesService(deps: {
 
     async createSource(actor: Actor, datasetId: string, input: Input, locale: Locale): Promise<PullSource> {
       const { a, ds } = await access.mayImport(actor, datasetId);
-      checkInput(input);
+      const schedule = checkInput(input) ?? null;
       const prepared = prepareConfig(input.config, null, policy);
       const id = newId();
       const row = await db.transaction().execute(async (trx) => {
@@ -199,8 +179,9 @@ export function createSourcesService(deps: {
           created_by_name: a.name,
           updated_by_name: a.name,
         });
-        await audit(a, 'ingest.source_create', r, trx);
-        return r;
+        const scheduled = schedule ? (await scheduler.apply(trx, r, schedule, byOf(a))).row : r;
+        await audit(a, 'ingest.source_create', scheduled, trx, { schedule });
+        return scheduled;
       });
       return toSource(row, locale);
     },
@@ -212,8 +193,10 @@ export function createSourcesService(deps: {
     async updateSource(actor: Actor, datasetId: string, sourceId: string, input: Input, locale: Locale) {
       const { a, row } = await ownSource(actor, datasetId, sourceId);
       await access.mayImport(a, datasetId);
-      checkInput(input);
+      const schedule = checkInput(input);
       await assertIdle(row);
+      // Saving the same schedule again keeps its waiting run (an interval is not pushed back).
+      const keep = schedule === undefined || (await scheduler.unchanged(row, schedule));
       // Secrets that no longer open count as absent: a masked value must then be entered again.
       const previous = openSecrets(row);
       const prepared = prepareConfig(
@@ -222,7 +205,7 @@ export function createSourcesService(deps: {
         policy,
       );
       const reset = input.resetWatermark || input.watermarkColumn !== row.watermark_column;
-      const updated = await db.transaction().execute(async (trx) => {
+      const { updated, replaced } = await db.transaction().execute(async (trx) => {
         const clash = await repo.findSourceByName(trx, row.dataset_id, input.name);
         if (clash && clash.id !== row.id)
           throw new AppError('conflict', { resource: 'source', id: input.name });
@@ -237,9 +220,16 @@ export function createSourcesService(deps: {
           updated_by_name: a.name,
           updated_at: new Date(),
         });
-        await audit(a, 'ingest.source_update', r, trx, { watermarkReset: reset });
-        return r;
+        const s = keep
+          ? { row: r, replaced: null }
+          : await scheduler.apply(trx, r, schedule ?? null, byOf(a));
+        await audit(a, 'ingest.source_update', s.row, trx, {
+          watermarkReset: reset,
+          ...(keep ? {} : { schedule }),
+        });
+        return { updated: s.row, replaced: s.replaced };
       });
+      await scheduler.cancel(replaced);
       return toSource(updated, locale);
     },
 
@@ -250,6 +240,7 @@ export function createSourcesService(deps: {
         await repo.deleteSource(trx, row.id);
         await audit(a, 'ingest.source_delete', row, trx);
       });
+      await scheduler.cancel(row.schedule_job_id);
     },
 
     /** Queues a run: the job pulls the records into a file and imports it like an upload. */
@@ -264,8 +255,7 @@ export function createSourcesService(deps: {
         if (!locked) throw notFound('source', sourceId);
         if (locked.last_job_id !== seen.last_job_id)
           throw new AppError('pull_running', { source: locked.name });
-        const by: repo.RunBy = { kind: a.kind, id: a.id, name: a.name, orgId: a.orgId, orgName: a.orgName };
-        const job = await jobs.enqueue(a, 'ingest.pull', { sourceId, by }, trx);
+        const job = await jobs.enqueue(a, 'ingest.pull', { sourceId, by: byOf(a) }, trx);
         const r = await repo.updateSource(trx, sourceId, {
           last_job_id: job.id,
           last_run_status: 'queued',
@@ -290,6 +280,9 @@ export function createSourcesService(deps: {
       const p = toPage(rows, q.limit, (r) => [r.id]);
       return { items: p.items.map(toImport) as DataImport[], nextCursor: p.nextCursor };
     },
+
+    /** Gives switched-on schedules whose waiting run was lost a new one; at every server start. */
+    ensureSchedules: () => scheduler.ensure(),
   };
 }
 
