@@ -4,14 +4,12 @@
  * the same run.  npm run bench:search -w apps/server -- [--entries 17500] [--queries 500]
  */
 import { parseArgs } from 'node:util';
-import { Level, ShareType, Theme, UpdateFrequency } from '@shuzhi/contracts';
-import { sql } from 'kysely';
+import { Level, Theme } from '@shuzhi/contracts';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { searchText } from '../src/modules/catalog/catalog.service.ts';
-import { newId } from '../src/platform/ids.ts';
 import { openRuntime } from '../src/runtime.ts';
 import { seed } from '../src/services.ts';
+import { insertCatalogEntries, percentiles, qualifiers, randomStream, subjects } from './catalog-entries.ts';
 import { benchDatabase } from './support.ts';
 
 const { values } = parseArgs({
@@ -27,106 +25,12 @@ const rt = await openRuntime(config);
 await seed(rt.services, { accounts: 'demo' });
 const db = rt.handle.db;
 
-// A deterministic pseudo-random stream, so runs compare.
-let state = 42;
-const rnd = () => {
-  state = (state * 1103515245 + 12345) % 2 ** 31;
-  return state / 2 ** 31;
-};
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)] as T;
-
-const subjects = [
-  '户籍人口',
-  '婚姻登记',
-  '出生医学证明',
-  '社保参保',
-  '企业登记',
-  '不动产登记',
-  '学籍',
-  '车辆登记',
-  '医保结算',
-  '公积金缴存',
-  '低保救助',
-  '残疾人',
-  '养老服务',
-  '食品经营许可',
-  '建设工程',
-  '排污许可',
-  '公交线路',
-  '停车泊位',
-  '垃圾分类',
-  '消防检查',
-];
-const qualifiers = ['基本信息', '变更记录', '统计', '明细', '汇总', '台账', '名录', '办理结果'];
+const { rnd, pick } = randomStream();
 const themes = Theme.options;
-const freq = UpdateFrequency.options;
-const share = ShareType.options;
 const levels = Level.options;
-const orgIds = (await db.selectFrom('orgs.org').select('id').execute()).map((o) => o.id);
-const districts = (
-  await db.selectFrom('areas.area').select('name').where('level', '=', 'district').execute()
-).map((a) => a.name);
-
 const started = performance.now();
-for (let i = 0; i < ENTRIES; i += 500) {
-  const rows = Array.from({ length: Math.min(500, ENTRIES - i) }, (_, j) => {
-    const n = i + j;
-    const fields = [
-      {
-        name: 'record_id',
-        title: '记录编号',
-        type: 'string' as const,
-        sensitivity: 'none' as const,
-        key: true,
-      },
-      {
-        name: 'area_name',
-        title: `${pick(districts)}区划`,
-        type: 'string' as const,
-        sensitivity: 'none' as const,
-        key: false,
-      },
-      {
-        name: 'subject',
-        title: pick(subjects),
-        type: 'string' as const,
-        sensitivity: 'low' as const,
-        key: false,
-      },
-    ];
-    const row = {
-      id: newId(),
-      code: `BENCH-${String(n).padStart(6, '0')}`,
-      name: `${pick(districts)}${pick(subjects)}${pick(qualifiers)}`,
-      name_en: null,
-      description: `${pick(subjects)}相关数据，${pick(qualifiers)}，由${pick(districts)}归集`,
-      owner_org_id: pick(orgIds),
-      source_system: '业务系统',
-      theme: pick(themes),
-      update_frequency: pick(freq),
-      share_type: pick(share),
-      open_type: pick(share),
-      level: pick(levels),
-      tags: [pick(subjects)],
-      contact: { name: '', phone: '', email: '' },
-      fields,
-      status: rnd() < 0.85 ? ('published' as const) : ('draft' as const),
-      version: 1,
-      review_comment: null,
-      published_at: null,
-    };
-    return {
-      ...row,
-      search_text: searchText(row),
-      tags: JSON.stringify(row.tags),
-      contact: JSON.stringify(row.contact),
-      fields: JSON.stringify(row.fields),
-    };
-  });
-  await db.insertInto('catalog.dataset').values(rows).execute();
-}
+const { districts } = await insertCatalogEntries(db, { entries: ENTRIES, open: false, rnd, pick });
 process.stderr.write(`loaded ${ENTRIES} entries in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-await sql`analyze catalog.dataset`.execute(db);
 
 const app = await buildApp({
   config: { ...config, SHUZHI_WEB_DIR: '/nonexistent' },
@@ -149,9 +53,7 @@ async function time(urls: string[]): Promise<{ p50_ms: number; p95_ms: number }>
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     ms.push(performance.now() - t0);
   }
-  ms.sort((a, b) => a - b);
-  const q = (p: number) => Number((ms[Math.floor(p * (ms.length - 1))] ?? 0).toFixed(2));
-  return { p50_ms: q(0.5), p95_ms: q(0.95) };
+  return percentiles(ms);
 }
 
 const searches = Array.from({ length: QUERIES }, () => {

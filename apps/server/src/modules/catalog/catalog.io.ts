@@ -1,5 +1,5 @@
 import { CreateDatasetBody, type Dataset } from '@shuzhi/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection.ts';
 import { type Actor, requireSignedIn } from '../../platform/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
@@ -38,10 +38,12 @@ const fieldColumns = [
   'description',
 ] as const;
 const yes = new Set(['是', 'true', '1', 'y', 'yes']);
+// Loaded on first use: exceljs is large, and most processes never read or write a workbook.
+const excel = async () => (await import('exceljs')).default;
 
 /** The catalog as an XLSX workbook: a sheet of datasets and a sheet of their fields, as departments keep them. */
 export async function toXlsx(datasets: Dataset[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ds = wb.addWorksheet('datasets');
   ds.addRow([...datasetColumns]);
   const fs = wb.addWorksheet('fields');
@@ -97,7 +99,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
 
 /** Reads a workbook in the export's layout back into dataset bodies (not yet validated). */
 export async function fromXlsx(file: Buffer): Promise<unknown[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
   } catch (e) {

@@ -9,9 +9,9 @@ import { ident, selectList } from './open.rows.ts';
 
 export const ROWS_MAX = 32000;
 /**
- * CKAN's `total_estimation_threshold` when a call gives none: totals are counted exactly up to it and
- * estimated by the planner above it (`total_was_estimated`). Counting a few million matches of a
- * broad filter would cost more than the page of records the caller asked for.
+ * CKAN's `total_estimation_threshold` when a call gives none: totals the planner estimates above it
+ * are that estimate (`total_was_estimated`), smaller ones are counted. Counting a few million matches
+ * of a broad filter would cost more than the page of records the caller asked for.
  */
 export const TOTAL_ESTIMATION_THRESHOLD = 1000;
 
@@ -105,10 +105,19 @@ export async function searchRecords(db: Db, d: OpenDatasetRow, query: DatastoreQ
     return { fields: fieldsInfo(shown), records: [], total: 0, totalWasEstimated: false };
   // The page and the count run side by side (on a server, on two connections): the answer waits
   // for the slower of them, not for both.
+  const page = sql<Record<string, unknown>>`
+    select ${selectList(shown)} from ${table} ${cond}
+    order by ${sql.raw(order)} limit ${query.limit} offset ${query.offset}`;
   const [records, count] = await Promise.all([
-    sql<Record<string, unknown>>`
-      select ${selectList(shown)} from ${table} ${cond}
-      order by ${sql.raw(order)} limit ${query.limit} offset ${query.offset}`.execute(db),
+    where.length < 2
+      ? page.execute(db)
+      : // With several filters the planner, costing random reads as disk seeks, walks the whole
+        // change-order index instead of one filter field's index (ADR 0008). Data pages are read
+        // from memory or SSD: costed as such, it takes the field's index, several times faster.
+        db.transaction().execute(async (trx) => {
+          await sql`set local random_page_cost = 1.1`.execute(trx);
+          return page.execute(trx);
+        }),
     query.includeTotal ? countMatches(db, table, cond, query.totalEstimationThreshold) : undefined,
   ]);
   // A page that is not full (and not past the end) ends the matches: its total is exact as it is.
@@ -121,7 +130,12 @@ export async function searchRecords(db: Db, d: OpenDatasetRow, query: DatastoreQ
   return { fields: fieldsInfo(shown), records: records.rows, ...counted };
 }
 
-/** The number of matching rows: exact up to `threshold`, the planner's estimate (at least threshold + 1) above. */
+/**
+ * The number of matching rows, decided as CKAN does: when the planner estimates more matches than
+ * `threshold`, its estimate is the answer (`totalWasEstimated`); otherwise they are counted. CKAN
+ * cannot estimate with filters; PostgreSQL's estimate takes them into account, so here it can. A
+ * count the estimate undersold stops at a hundred times the threshold and answers that as estimated.
+ */
 async function countMatches(
   db: Db,
   table: RawBuilder<unknown>,
@@ -132,16 +146,17 @@ async function countMatches(
     const n = await sql<{ n: number }>`select count(*)::int as n from ${table} ${cond}`.execute(db);
     return { total: n.rows[0]?.n ?? 0, totalWasEstimated: false };
   }
-  const n = await sql<{ n: number }>`
-    select count(*)::int as n from (select 1 from ${table} ${cond} limit ${threshold + 1}) m`.execute(db);
-  const exact = n.rows[0]?.n ?? 0;
-  if (exact <= threshold) return { total: exact, totalWasEstimated: false };
   const plan = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] | string }>`
     explain (format json) select 1 from ${table} ${cond}`.execute(db);
   const raw = plan.rows[0]?.['QUERY PLAN'];
   const parsed = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const estimate = Math.round(Number(parsed?.[0]?.Plan?.['Plan Rows'] ?? 0));
-  return { total: Math.max(estimate, threshold + 1), totalWasEstimated: true };
+  if (estimate > threshold) return { total: estimate, totalWasEstimated: true };
+  const cap = Math.max(threshold, 1) * 100;
+  const n = await sql<{ n: number }>`
+    select count(*)::int as n from (select 1 from ${table} ${cond} limit ${cap + 1}) m`.execute(db);
+  const exact = n.rows[0]?.n ?? 0;
+  return exact > cap ? { total: exact, totalWasEstimated: true } : { total: exact, totalWasEstimated: false };
 }
 
 /** `"col desc, col2"`; `_seq` (unique per row) breaks ties so that pages do not overlap. */

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import type { DatasetField } from '@shuzhi/contracts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { neutralise } from '../ingest/index.ts';
 import type { ExportShape } from './open.download.ts';
 
@@ -32,12 +32,8 @@ export function xlsxStream(
 ): Readable {
   const { fields, transform = (r) => r } = shape;
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
-  });
   const header = fields.map((f) => f.name);
+  let wb: ExcelJS.stream.xlsx.WorkbookWriter;
   let sheet: ExcelJS.Worksheet | undefined;
   let inSheet = 0;
   let sheets = 0;
@@ -50,6 +46,9 @@ export function xlsxStream(
     inSheet = 0;
   };
   (async () => {
+    // Loaded on first use: processes that never write a workbook do not carry it.
+    const { default: Excel } = await import('exceljs');
+    wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     nextSheet();
     for await (const rows of batches) {
       for (const row of rows) {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ParseError, type Reason, type RowErrorCode, rowReason } from './errors.ts';
 import { plainNumber } from './number-text.ts';
 import {
@@ -101,7 +101,9 @@ async function assertZip(chunks: AsyncIterable<Uint8Array>): Promise<AsyncGenera
 export async function readXlsx(source: ByteSource, opts: XlsxOptions = {}): Promise<XlsxFile> {
   const maxFieldChars = opts.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
   const input = Readable.from(await assertZip(toByteChunks(source)));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on first use: exceljs is large, and most processes never read a workbook.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
