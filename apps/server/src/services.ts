@@ -121,10 +121,13 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     uploadLimitBytes: config.SHUZHI_UPLOAD_LIMIT_MB * 1024 * 1024,
     credentialKey: secrets.credentialKey,
     pullAllowedHosts: config.SHUZHI_PULL_ALLOWED_HOSTS,
-    // A successful load queues its 一数一源 conflict checks and a quality run of the dataset.
+    // A successful load queues its 一数一源 conflict checks, a quality run of the dataset and, for an
+    // open dataset with personal fields, a new k-anonymity check.
     onImported: async (datasetId) => {
       await catalog.conflicts.afterImport(datasetId);
       await quality.afterImport(datasetId);
+      // Declared further down; only called once everything is wired.
+      await privacy.kanon.afterImport(datasetId);
     },
   });
   const classify = createClassifyService({

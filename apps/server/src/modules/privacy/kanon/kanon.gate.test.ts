@@ -120,4 +120,24 @@ describe('opening a dataset with personal fields', () => {
     const ds = await call(t, officer, 'GET', `/api/v1/catalog/datasets/${id}`);
     expect(ds.json()).toMatchObject({ status: 'published', openType: 'unconditional' });
   });
+
+  it('queues a new check after a load into an open dataset with marked quasi-identifiers', async () => {
+    const id = await personsDataset(t, { officer, admin }, 'PRIV-GATE-04', people(40));
+    await checkWith(id, ['xb']);
+    expect((await setOpen(id, 'unconditional')).statusCode).toBe(200);
+    const checks = async () => (await call(t, officer, 'GET', `/datasets/${id}/kanon/checks`)).json().items;
+    const before = (await checks()).length;
+    await load(t, id, people(5, 40));
+    // What the import pipeline calls when a load into the dataset succeeded.
+    await t.services.privacy.kanon.afterImport(id);
+    const after = await checks();
+    expect(after).toHaveLength(before + 1);
+    await runJobs(t);
+    const latest = (await checks())[0];
+    expect(latest).toMatchObject({ status: 'done', rows: 45 });
+    // A closed dataset, or one without marked quasi-identifiers, queues nothing.
+    expect((await setOpen(id, 'none')).statusCode).toBe(200);
+    await t.services.privacy.kanon.afterImport(id);
+    expect(await checks()).toHaveLength(before + 1);
+  });
 });

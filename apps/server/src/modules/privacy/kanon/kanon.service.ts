@@ -1,6 +1,6 @@
 import type { Dataset, KanonCheck, PrivacySettings, PutQuasiIdentifiersBody } from '@shuzhi/contracts';
 import type { Db } from '../../../db/connection.ts';
-import type { Actor } from '../../../platform/actor.ts';
+import { type Actor, systemActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
@@ -160,6 +160,18 @@ export function createKanonService(deps: {
         );
       });
       return this.getSettings(actor, id);
+    },
+
+    /**
+     * After a load into an open dataset with personal fields and marked quasi-identifiers, its last
+     * check no longer describes the rows: a new one is queued, so the privacy page shows the verdict
+     * on what is now published without the officer having to remember it.
+     */
+    async afterImport(datasetId: string): Promise<void> {
+      const ds = await datasets.findDatasetById(datasetId);
+      if (ds?.status !== 'published' || ds.openType === 'none') return;
+      if (personalFields(ds.fields).length === 0 || !(await repo.findConfig(db, ds.id))) return;
+      await this.startCheck(systemActor, ds.id);
     },
 
     /** Queues a check of the dataset's current rows over its marked quasi-identifiers, at the configured k. */
