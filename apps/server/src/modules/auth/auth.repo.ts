@@ -58,15 +58,19 @@ export const updateUser = (db: Db, id: string, patch: Updateable<UserTable>) =>
     .returningAll()
     .executeTakeFirst();
 
-/** Counts a failed login; locks the account for `lockMinutes` once `threshold` failures are reached. */
+/**
+ * Counts a failed login; locks the account for `lockMinutes` once `threshold` failures are reached.
+ * Staff users and the open-data portal's public accounts keep the same two columns and one rule.
+ */
 export async function recordFailedLogin(
   db: Db,
   id: string,
   threshold: number,
   lockMinutes: number,
+  table: 'auth.users' | 'open_access.account' = 'auth.users',
 ): Promise<Date | null> {
   const r = await sql<{ locked_until: Date | null }>`
-    update auth.users set
+    update ${sql.table(table)} set
       failed_logins = case when failed_logins + 1 >= ${threshold} then 0 else failed_logins + 1 end,
       locked_until = case when failed_logins + 1 >= ${threshold}
         then now() + make_interval(mins => ${lockMinutes}) else locked_until end

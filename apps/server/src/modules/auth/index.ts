@@ -1,4 +1,5 @@
 export { createActorBuilder } from './actor-builder.ts';
+export { recordFailedLogin } from './auth.repo.ts';
 export { authRoutes, SESSION_COOKIE } from './auth.routes.ts';
 export { type AuthService, createAuthService } from './auth.service.ts';
 export type { AuthTables } from './auth.tables.ts';

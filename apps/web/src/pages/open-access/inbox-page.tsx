@@ -1,11 +1,11 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { type Application, ApplicationStatus } from '@shuzhi/contracts';
-import { Alert, Button, Checkbox, Flex, Select, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InboxFilter, useInbox } from '../../modules/open-access/access-api';
 import { ApplicationTable } from '../../modules/open-access/application-table';
 import { ApproveModal, RejectModal } from '../../modules/open-access/decide-modals';
+import { DeadlineFilters } from '../../ui/deadline-filters';
 import { PageTitle } from '../../ui/page-title';
 
 /** The owner's inbox of applications for its conditionally open data (data officers, the admin). */
@@ -22,34 +22,19 @@ export const OpenApplicationsInboxPage = () => {
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {t('openAccess.inbox.intro')}
         </Typography.Paragraph>
-        <Flex gap={12} wrap align="center">
-          <Select
-            aria-label={t('openAccess.applications.status')}
-            style={{ minWidth: 140 }}
-            allowClear
-            virtual={false}
-            placeholder={t('openAccess.inbox.allStatuses')}
-            value={filter.status}
-            onChange={(status) => setFilter((f) => ({ ...f, status }))}
-            options={ApplicationStatus.options.map((s) => ({
-              value: s,
-              label: t(`openAccess.applications.statuses.${s}`),
-            }))}
-          />
-          <Checkbox
-            checked={filter.overdue === true}
-            onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked ? true : undefined }))}
-          >
-            {t('openAccess.inbox.onlyOverdue')}
-          </Checkbox>
-          <Button
-            icon={<ReloadOutlined aria-hidden />}
-            onClick={() => void list.refetch()}
-            loading={list.isRefetching}
-          >
-            {t('common.refresh')}
-          </Button>
-        </Flex>
+        <DeadlineFilters
+          filter={filter}
+          onChange={(next) => setFilter((f) => ({ ...f, ...next }))}
+          statuses={ApplicationStatus.options}
+          statusLabel={(s) => t(`openAccess.applications.statuses.${s}`)}
+          labels={{
+            status: t('openAccess.applications.status'),
+            allStatuses: t('openAccess.inbox.allStatuses'),
+            onlyOverdue: t('openAccess.inbox.onlyOverdue'),
+          }}
+          onRefresh={() => void list.refetch()}
+          refreshing={list.isRefetching}
+        />
         {list.error && <Alert type="error" showIcon title={list.error.message} />}
         <ApplicationTable
           items={list.data?.items ?? []}

@@ -1,12 +1,12 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { type DataRequest, DataRequestStatus } from '@shuzhi/contracts';
-import { Alert, Button, Card, Checkbox, Flex, Select, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnswerModal } from '../../modules/open-community/answer-modal';
 import { type RequestFilter, useInbox } from '../../modules/open-community/community-api';
 import { InboxTable } from '../../modules/open-community/inbox-table';
 import { AssignModal, RejectModal } from '../../modules/open-community/request-modals';
+import { DeadlineFilters } from '../../ui/deadline-filters';
 import { LoadMore } from '../../ui/load-more';
 import { PageTitle } from '../../ui/page-title';
 
@@ -24,34 +24,19 @@ export const OpenRequestsInboxPage = () => {
       <Typography.Paragraph type="secondary">{t('openCommunity.inbox.intro')}</Typography.Paragraph>
       <Card>
         <Flex vertical gap={12}>
-          <Flex gap={12} wrap align="center">
-            <Select
-              aria-label={t('openCommunity.requests.status')}
-              style={{ minWidth: 140 }}
-              allowClear
-              virtual={false}
-              placeholder={t('openCommunity.requests.allStatuses')}
-              value={filter.status}
-              onChange={(status) => setFilter((f) => ({ ...f, status }))}
-              options={DataRequestStatus.options.map((s) => ({
-                value: s,
-                label: t(`openCommunity.requests.statuses.${s}`),
-              }))}
-            />
-            <Checkbox
-              checked={filter.overdue === true}
-              onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked ? true : undefined }))}
-            >
-              {t('openCommunity.requests.onlyOverdue')}
-            </Checkbox>
-            <Button
-              icon={<ReloadOutlined aria-hidden />}
-              onClick={() => void list.refetch()}
-              loading={list.isRefetching}
-            >
-              {t('common.refresh')}
-            </Button>
-          </Flex>
+          <DeadlineFilters
+            filter={filter}
+            onChange={(next) => setFilter((f) => ({ ...f, ...next }))}
+            statuses={DataRequestStatus.options}
+            statusLabel={(s) => t(`openCommunity.requests.statuses.${s}`)}
+            labels={{
+              status: t('openCommunity.requests.status'),
+              allStatuses: t('openCommunity.requests.allStatuses'),
+              onlyOverdue: t('openCommunity.requests.onlyOverdue'),
+            }}
+            onRefresh={() => void list.refetch()}
+            refreshing={list.isRefetching}
+          />
           {list.error && <Alert type="error" showIcon title={list.error.message} />}
           <InboxTable
             requests={list.items}

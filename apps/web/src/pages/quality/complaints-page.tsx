@@ -1,6 +1,5 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import { type Complaint, ComplaintStatus } from '@shuzhi/contracts';
-import { Alert, Button, Card, Checkbox, Flex, Select, Tabs, Typography } from 'antd';
+import { Alert, Card, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
@@ -8,6 +7,7 @@ import { AnswerComplaintModal, CloseComplaintModal } from '../../modules/quality
 import { ComplaintTable } from '../../modules/quality/complaint-table';
 import { type ComplaintBox, type ComplaintFilter, useComplaints } from '../../modules/quality/quality-api';
 import { hasComplaintInbox } from '../../modules/quality/quality-policy';
+import { DeadlineFilters } from '../../ui/deadline-filters';
 import { LoadMore } from '../../ui/load-more';
 import { PageTitle } from '../../ui/page-title';
 
@@ -25,35 +25,20 @@ const Box = ({
   const list = useComplaints(box, filter);
   return (
     <Flex vertical gap={12}>
-      <Flex gap={12} wrap align="center">
-        <Select
-          aria-label={t('quality.complaints.status')}
-          style={{ minWidth: 140 }}
-          allowClear
-          virtual={false}
-          placeholder={t('quality.complaints.allStatuses')}
-          value={filter.status}
-          onChange={(status) => setFilter((f) => ({ ...f, status }))}
-          options={ComplaintStatus.options.map((s) => ({
-            value: s,
-            label: t(`quality.complaints.statuses.${s}`),
-          }))}
-        />
-        <Checkbox
-          checked={filter.overdue === true}
-          onChange={(e) => setFilter((f) => ({ ...f, overdue: e.target.checked ? true : undefined }))}
-          data-testid={`complaints-${box}-overdue`}
-        >
-          {t('quality.complaints.onlyOverdue')}
-        </Checkbox>
-        <Button
-          icon={<ReloadOutlined aria-hidden />}
-          onClick={() => void list.refetch()}
-          loading={list.isRefetching}
-        >
-          {t('common.refresh')}
-        </Button>
-      </Flex>
+      <DeadlineFilters
+        filter={filter}
+        onChange={(next) => setFilter((f) => ({ ...f, ...next }))}
+        statuses={ComplaintStatus.options}
+        statusLabel={(s) => t(`quality.complaints.statuses.${s}`)}
+        labels={{
+          status: t('quality.complaints.status'),
+          allStatuses: t('quality.complaints.allStatuses'),
+          onlyOverdue: t('quality.complaints.onlyOverdue'),
+        }}
+        onRefresh={() => void list.refetch()}
+        refreshing={list.isRefetching}
+        overdueTestId={`complaints-${box}-overdue`}
+      />
       {list.error && <Alert type="error" showIcon title={list.error.message} />}
       <ComplaintTable
         complaints={list.items}

@@ -1,4 +1,4 @@
-import { type Selectable, sql, type Updateable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
 import type { AccountTable } from './access.tables.ts';
 
@@ -20,22 +20,6 @@ export const insertAccount = (
 
 export const updateAccount = (db: Db, id: string, patch: Updateable<AccountTable>) =>
   db.updateTable('open_access.account').set(patch).where('id', '=', id).execute();
-
-/** Counts a failed sign-in; locks the account for `lockMinutes` once `threshold` failures are reached. */
-export async function recordFailedLogin(
-  db: Db,
-  id: string,
-  threshold: number,
-  lockMinutes: number,
-): Promise<Date | null> {
-  const r = await sql<{ locked_until: Date | null }>`
-    update open_access.account set
-      failed_logins = case when failed_logins + 1 >= ${threshold} then 0 else failed_logins + 1 end,
-      locked_until = case when failed_logins + 1 >= ${threshold}
-        then now() + make_interval(mins => ${lockMinutes}) else locked_until end
-    where id = ${id} returning locked_until`.execute(db);
-  return r.rows[0]?.locked_until ?? null;
-}
 
 export const insertSession = (db: Db, row: { token_hash: string; account_id: string; expires_at: Date }) =>
   db.insertInto('open_access.session').values(row).execute();

@@ -3,7 +3,7 @@ import type { OpenAccount, OpenSignupBody } from '@shuzhi/contracts';
 import type { Db } from '../../../db/connection.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId, randomToken } from '../../../platform/ids.ts';
-import { hashPassword, verifyPassword } from '../../auth/index.ts';
+import { hashPassword, recordFailedLogin, verifyPassword } from '../../auth/index.ts';
 import * as repo from './accounts.repo.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -68,11 +68,12 @@ export function createAccountsService(deps: { db: Db; settings: AccountSettings 
       if (row.locked_until && row.locked_until > new Date())
         throw new AppError('account_locked', { until: shanghaiTime(row.locked_until) });
       if (!(await verifyPassword(row.password_hash, password))) {
-        const locked = await repo.recordFailedLogin(
+        const locked = await recordFailedLogin(
           db,
           row.id,
           settings.lockoutThreshold,
           settings.lockoutMinutes,
+          'open_access.account',
         );
         if (locked && locked > new Date())
           throw new AppError('account_locked', { until: shanghaiTime(locked) });
