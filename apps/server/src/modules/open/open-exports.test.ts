@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDataset } from '../../testing/datasets.ts';
 import { openFixture } from './open.fixtures.ts';
 import { resourceIdOf } from './open.names.ts';
 
@@ -237,5 +238,33 @@ describe('downloads, ledger and DCAT', () => {
     ])
       expect(Object.keys(doc.paths), path).toContain(path);
     expect(doc.paths['/api/3/action/{action}'].post.tags).toEqual(['open']);
+  });
+});
+
+describe('downloads of tables larger than a batch', () => {
+  it('stream every row once, in change order, across batches', async () => {
+    const [officer, admin] = await Promise.all([t.login('officer'), t.login('admin')]);
+    await publishDataset(
+      t,
+      { officer, admin },
+      {
+        code: 'OPEN-BIG-09',
+        name: '大表下载',
+        theme: 'transport',
+        openType: 'unconditional',
+        level: 'L1',
+        fields: [{ name: 'n', title: '序号', type: 'integer', key: true }],
+      },
+    );
+    // More rows than a batch (5,000), with change numbers crossing a power of ten: ordered as text,
+    // "10000" would come before "9999" and the next batch would skip rows.
+    await sql`insert into data."OPEN-BIG-09" (n) select g from generate_series(1, 12345) g`.execute(
+      t.services.db,
+    );
+    const json = await get('/api/v1/open/datasets/OPEN-BIG-09/download.json');
+    expect(json.statusCode).toBe(200);
+    const ns = (json.json() as { n: number }[]).map((r) => r.n);
+    expect(ns).toHaveLength(12345);
+    expect(ns).toEqual(Array.from({ length: 12345 }, (_, i) => i + 1));
   });
 });

@@ -19,9 +19,11 @@ export async function* batches(db: Db, d: Source, fields: DatasetField[]) {
   if (!exists.rows[0]?.t) return;
   let after = '-1';
   for (;;) {
+    // `t._seq`: a bare `_seq` in ORDER BY would name the text column of the select list, sorting
+    // "10" before "9" and skipping rows between batches.
     const r = await sql<Record<string, unknown> & { _seq: string }>`
-      select ${selectList(fields)}, _seq::text as _seq from ${sql.raw(tableOf(d.code))}
-      where _seq > ${after}::bigint order by _seq limit ${BATCH}`.execute(db);
+      select ${selectList(fields)}, _seq::text as _seq from ${sql.raw(tableOf(d.code))} t
+      where t._seq > ${after}::bigint order by t._seq limit ${BATCH}`.execute(db);
     if (r.rows.length === 0) return;
     yield r.rows;
     after = (r.rows[r.rows.length - 1] as { _seq: string })._seq;

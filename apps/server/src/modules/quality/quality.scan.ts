@@ -51,6 +51,8 @@ export async function scanChecksums(
   }));
   const keys = keyFields(ds).map((f) => f.name);
   const fields = [...new Set(rules.map((r) => r.field))];
+  // `t._seq` below: a bare `_seq` in ORDER BY would name this text column, sorting "10" before "9"
+  // and skipping rows between batches.
   const cols = sql.join([
     sql`_seq::text as _seq`,
     ...keys.map((k) => sql`${sql.ref(k)}::text as ${sql.ref(`k_${k}`)}`),
@@ -60,8 +62,8 @@ export async function scanChecksums(
   let read = 0;
   for (;;) {
     const batch = await sql<Record<string, string | null>>`
-      select ${cols} from ${sql.raw(tableOf(ds.code))}
-      where _seq > ${after}::bigint order by _seq limit ${BATCH}`.execute(db);
+      select ${cols} from ${sql.raw(tableOf(ds.code))} t
+      where t._seq > ${after}::bigint order by t._seq limit ${BATCH}`.execute(db);
     for (const row of batch.rows) {
       for (const { rule, verdict, outcome } of checks) {
         const v = row[`v_${rule.field}`];
