@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { pickOption, signIn } from './support/shuzhi.ts';
+import { importCsv, pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 
@@ -59,25 +59,7 @@ describe('data classification', () => {
         `${residentId(n)},${surnames[n % 8]}${'伟芳敏静强磊'[n % 6]},${mobile},${n % 5},"${remark}"`,
       );
     }
-    const upload = await officer.request.post(`/api/v1/ingest/datasets/${id}/imports?filename=visitors.csv`, {
-      headers: { 'content-type': 'text/csv' },
-      data: Buffer.from(lines.join('\n')),
-    });
-    expect(upload.status()).toBe(202);
-    const importId = ((await upload.json()) as { id: string }).id;
-    await expect
-      .poll(
-        async () =>
-          (
-            (await (await officer.request.get(`/api/v1/ingest/imports/${importId}`)).json()) as {
-              status: string;
-            }
-          ).status,
-        {
-          timeout: 15_000,
-        },
-      )
-      .toBe('succeeded');
+    await importCsv(officer.request, id, lines.join('\n'), 'visitors.csv');
 
     await officer.goto(`/workspace/catalog/${id}`);
     await expectVisible(officer.getByTestId('dataset-meta').getByTestId('level-L2'));

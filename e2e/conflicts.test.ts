@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectText, expectVisible, STEP_MS, useBrowser } from './support/browser.ts';
-import { pickOption, signIn } from './support/shuzhi.ts';
+import { expectText, expectVisible, useBrowser } from './support/browser.ts';
+import { importCsv, pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 
@@ -32,26 +32,6 @@ async function publish(officer: APIRequestContext, admin: APIRequestContext, bod
   return id;
 }
 
-/** Uploads a CSV and waits for the import job to load it. */
-async function load(officer: APIRequestContext, id: string, csv: string) {
-  const res = await officer.post(`/api/v1/ingest/datasets/${id}/imports?mode=upsert&filename=load.csv`, {
-    headers: { 'content-type': 'application/octet-stream' },
-    data: Buffer.from(csv),
-  });
-  expect(res.status()).toBe(202);
-  const { id: importId } = (await res.json()) as { id: string };
-  await expect
-    .poll(
-      async () =>
-        ((await (await officer.get(`/api/v1/ingest/imports/${importId}`)).json()) as { status: string })
-          .status,
-      {
-        timeout: STEP_MS,
-      },
-    )
-    .toBe('succeeded');
-}
-
 describe('single authoritative source (一数一源)', () => {
   test('the admin binds a second dataset and runs the check; the owner sees the conflict and resolves it', async () => {
     const officer = await signedIn('officer');
@@ -71,12 +51,12 @@ describe('single authoritative source (一数一源)', () => {
       name: '户籍人口登记',
       fields: fields('hyzk_dm', '婚姻状况代码'),
     });
-    await load(
+    await importCsv(
       officer.request,
       source,
       '公民身份号码,婚姻状况\n330106199001011234,已婚\n330106198502022345,未婚\n',
     );
-    await load(
+    await importCsv(
       officer.request,
       copy,
       '公民身份号码,婚姻状况代码\n330106199001011234,已婚\n330106198502022345,已婚\n',

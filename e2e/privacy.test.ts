@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { signIn } from './support/shuzhi.ts';
+import { importCsv, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 
@@ -43,25 +43,7 @@ describe('privacy', () => {
       lines.push(
         `3301061980${String(1 + (n % 12)).padStart(2, '0')}${String(10 + n).padStart(2, '0')}123${n % 10},${n % 2 ? '男' : '女'},1980-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + n).padStart(2, '0')}`,
       );
-    const upload = await officer.request.post(`/api/v1/ingest/datasets/${id}/imports?filename=people.csv`, {
-      headers: { 'content-type': 'text/csv' },
-      data: Buffer.from(lines.join('\n')),
-    });
-    expect(upload.status()).toBe(202);
-    const importId = ((await upload.json()) as { id: string }).id;
-    await expect
-      .poll(
-        async () =>
-          (
-            (await (await officer.request.get(`/api/v1/ingest/imports/${importId}`)).json()) as {
-              status: string;
-            }
-          ).status,
-        {
-          timeout: 15_000,
-        },
-      )
-      .toBe('succeeded');
+    await importCsv(officer.request, id, lines.join('\n'), 'people.csv');
 
     // Opening is refused until a check passes.
     const refused = await officer.request.patch(`/api/v1/catalog/datasets/${id}`, {

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
-import { expectPath, expectVisible } from './browser.ts';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { expectPath, expectVisible, STEP_MS } from './browser.ts';
 
 /** The demo platform administrator (apps/server seeds it with `serve --demo`). */
 export const ADMIN = { username: 'admin', password: 'Demo2026shuzhi' } as const;
@@ -54,4 +55,29 @@ export async function expandTreeItem(tree: Locator, name: string): Promise<void>
   await item.locator('.ant-tree-switcher').click();
   await item.and(tree.page().locator('[aria-expanded="true"]')).waitFor();
   await treeSettled(tree);
+}
+
+/** Uploads a CSV into a published dataset (upsert) and waits for the import job to load it all. */
+export async function importCsv(
+  request: APIRequestContext,
+  datasetId: string,
+  csv: string,
+  fileName = 'load.csv',
+): Promise<void> {
+  const res = await request.post(
+    `/api/v1/ingest/datasets/${datasetId}/imports?mode=upsert&filename=${fileName}`,
+    {
+      headers: { 'content-type': 'application/octet-stream' },
+      data: Buffer.from(csv),
+    },
+  );
+  expect(res.status()).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/v1/ingest/imports/${id}`)).json()) as { status: string }).status,
+      { timeout: STEP_MS },
+    )
+    .toBe('succeeded');
 }
