@@ -37,6 +37,7 @@ import {
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { privacyRoutes } from './modules/privacy/index.ts';
 import { qualityRoutes } from './modules/quality/index.ts';
+import { gatewayRoutes, sharingRoutes } from './modules/sharing/index.ts';
 import { type Actor, anonymous } from './platform/actor.ts';
 import { AppError } from './platform/errors.ts';
 import { installMetrics } from './platform/http/metrics.ts';
@@ -189,6 +190,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     community: services.open.community,
     perMinute: openOpts.perMinute,
   });
+
+  await app.register(sharingRoutes, {
+    prefix: '/api/v1/sharing',
+    requests: services.sharing.requests,
+    grants: services.sharing.grants,
+  });
+  await app.register(gatewayRoutes, {
+    prefix: '/api/v1/share',
+    gateway: services.sharing.gateway,
+    publicUrl: config.SHUZHI_PUBLIC_URL,
+  });
+  // The gateway's counts still in memory go to the usage table before the database closes.
+  app.addHook('onClose', () => services.sharing.meter.close());
 
   await registerWeb(app, config.SHUZHI_WEB_DIR ?? defaultWebDir);
   return app;

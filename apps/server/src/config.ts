@@ -25,6 +25,14 @@ export const ConfigSchema = z.object({
   SHUZHI_OPEN_KEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   /** Working days a dataset's owner has to decide an application for conditionally open data. */
   SHUZHI_OPEN_APPLICATION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Working days a dataset's owner has to decide a sharing request for conditionally shared data. */
+  SHUZHI_SHARE_DECISION_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Working days the platform has to decide a sharing request for unconditionally shared data. */
+  SHUZHI_SHARE_PLATFORM_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Calls a second one app may make to the sharing gateway (per server). */
+  SHUZHI_SHARE_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** How often the gateway adds its counted calls to the usage table (and so refreshes quotas). */
+  SHUZHI_SHARE_METER_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   SHUZHI_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   SHUZHI_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SHUZHI_WORKER: bool.default(true),

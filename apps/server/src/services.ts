@@ -22,6 +22,7 @@ import { calendarFrom, createOpen } from './modules/open/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
 import { createPrivacy, openingGate } from './modules/privacy/index.ts';
 import { createQuality } from './modules/quality/index.ts';
+import { createSharing } from './modules/sharing/index.ts';
 import { systemActor } from './platform/actor.ts';
 import { createLedger, noteSigner } from './platform/ledger/index.ts';
 import type { Secrets } from './platform/secrets.ts';
@@ -142,18 +143,17 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     datasets: { getDataset: catalog.service.getDataset },
     salt: secrets.ledgerSalt,
   });
+  const findDatasetByCode = async (code: string) => {
+    const id = await catalog.findDatasetIdByCode(code);
+    return id ? catalog.findDatasetById(id) : undefined;
+  };
   const open = createOpen({
     db,
     orgs,
     ledger,
     calendar: calendarFrom(quality.calendar),
     access: {
-      datasets: {
-        findByCode: async (code) => {
-          const id = await catalog.findDatasetIdByCode(code);
-          return id ? catalog.findDatasetById(id) : undefined;
-        },
-      },
+      datasets: { findByCode: findDatasetByCode },
       settings: {
         sessionHours: config.SHUZHI_SESSION_HOURS,
         lockoutThreshold: config.SHUZHI_LOCKOUT_THRESHOLD,
@@ -177,6 +177,21 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     datasets: { getDataset: catalog.service.getDataset, findDatasetById: catalog.findDatasetById },
     settings: { minK: config.SHUZHI_PRIVACY_MIN_K, psiMaxKeys: config.SHUZHI_PSI_MAX_KEYS },
   });
+  const sharing = createSharing({
+    db,
+    ledger,
+    findDataset: findDatasetByCode,
+    apps: clients,
+    orgNames: async (ids) => new Map((await orgs.findOrgs(ids)).map((o) => [o.id, o.name])),
+    calendar: calendarFrom(quality.calendar),
+    salt: secrets.ledgerSalt,
+    settings: {
+      ownerDays: config.SHUZHI_SHARE_DECISION_DAYS,
+      platformDays: config.SHUZHI_SHARE_PLATFORM_DAYS,
+      ratePerSecond: config.SHUZHI_SHARE_RATE_PER_SECOND,
+      meterMs: config.SHUZHI_SHARE_METER_MS,
+    },
+  });
   return {
     db,
     ledger,
@@ -193,6 +208,7 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     open,
     quality,
     privacy,
+    sharing,
   };
 }
 

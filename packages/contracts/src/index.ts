@@ -17,3 +17,4 @@ export * from './orgs.ts';
 export * from './privacy.ts';
 export * from './quality.ts';
 export * from './system.ts';
+export * from './sharing.ts';

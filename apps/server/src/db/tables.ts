@@ -10,6 +10,7 @@ import type { OpenCommunityTables } from '../modules/open/community/community.ta
 import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
 import type { PrivacyTables } from '../modules/privacy/privacy.tables.ts';
 import type { QualityTables } from '../modules/quality/quality.tables.ts';
+import type { SharingTables } from '../modules/sharing/sharing.tables.ts';
 import type { LedgerTables } from '../platform/ledger/ledger.tables.ts';
 
 /** The typed shape of the database: each module declares its own tables. */
@@ -26,4 +27,5 @@ export interface Database
     PrivacyTables,
     OpenAccessTables,
     OpenCommunityTables,
+    SharingTables,
     DemoTables {}

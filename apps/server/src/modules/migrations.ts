@@ -12,6 +12,7 @@ import { openAccessMigrations, openCommunityMigrations } from './open/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
 import { privacyMigrations } from './privacy/index.ts';
 import { qualityMigrations } from './quality/index.ts';
+import { sharingMigrations } from './sharing/index.ts';
 
 /** Every module's migrations, keyed by dated names so that name order is creation order. */
 export function allMigrations(): Record<string, Migration> {
@@ -29,6 +30,7 @@ export function allMigrations(): Record<string, Migration> {
     privacyMigrations,
     openAccessMigrations,
     openCommunityMigrations,
+    sharingMigrations,
     demoMigrations,
   ];
   const out: Record<string, Migration> = {};

@@ -1,3 +1,4 @@
+import { sharingMessages } from './messages/sharing.ts';
 /** What kind of failure an error is; the HTTP layer alone maps kinds to status codes. */
 export type ErrorKind =
   | 'invalid'
@@ -539,6 +540,7 @@ export const messages = {
     zh: '求交合作方无效：{reason_zh}',
     en: 'Invalid intersection partner: {reason_en}',
   },
+  ...sharingMessages,
   internal: {
     kind: 'internal',
     zh: '服务器内部错误，请稍后重试',
@@ -582,6 +584,9 @@ export const resourceNames: Record<string, { zh: string; en: string }> = {
   open_account: { zh: '开放数据账号', en: 'Open data account' },
   api_key: { zh: 'API 密钥', en: 'API key' },
   open_application: { zh: '开放数据使用申请', en: 'Application' },
+  share_request: { zh: '共享申请', en: 'Sharing request' },
+  share_grant: { zh: '共享授权', en: 'Sharing grant' },
+  share_record: { zh: '记录', en: 'Record' },
 };
 
 /** The one error type of the domain: a stable code, safe parameters for the message, optional details. */

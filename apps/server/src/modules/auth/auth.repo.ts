@@ -159,5 +159,16 @@ export const listClients = (db: Db, q: { after: string | null; limit: number }) 
     .execute();
 };
 
+/** An organisation's active API clients, by name. */
+export const listOrgClients = (db: Db, orgId: string) =>
+  db
+    .selectFrom('auth.clients')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .limit(200)
+    .execute();
+
 export const updateClient = (db: Db, id: string, patch: Updateable<ClientTable>) =>
   db.updateTable('auth.clients').set(patch).where('id', '=', id).returningAll().executeTakeFirst();

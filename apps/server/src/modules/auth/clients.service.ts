@@ -64,6 +64,20 @@ export function createClientsService(deps: { db: Db; orgs: OrgsService; ledger: 
       return { client: (await toClients([row]))[0] as ApiClient, clientSecret: secret };
     },
 
+    /** An organisation's active apps, as other modules name them (sharing grants are given to apps). */
+    async listOrgApps(orgId: string): Promise<{ id: string; clientId: string; name: string }[]> {
+      const rows = await repo.listOrgClients(db, orgId);
+      return rows.map((r) => ({ id: r.id, clientId: r.client_id, name: r.name }));
+    },
+
+    /** Any app by its record id, active or not, with its organisation. */
+    async findApp(id: string) {
+      const r = await repo.findClient(db, id);
+      return r
+        ? { id: r.id, clientId: r.client_id, name: r.name, orgId: r.org_id, status: r.status }
+        : undefined;
+    },
+
     async revokeClient(actor: Actor, id: string): Promise<void> {
       const a = requireRole(actor, 'platform_admin');
       const row = await repo.updateClient(db, id, { status: 'revoked' });

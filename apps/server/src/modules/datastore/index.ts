@@ -19,4 +19,6 @@ export {
   writeRows,
 } from './datastore-write.ts';
 export { createFeedService, type FeedService } from './feed.service.ts';
+export { type Invalid, parseFilters, typedValue } from './filters.ts';
 export { datastoreMigrations } from './migrations/index.ts';
+export { columnExpr, ident, selectList } from './select-list.ts';

@@ -2,10 +2,9 @@ import type { DatasetField } from '@shuzhi/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../platform/errors.ts';
-import { tableOf } from '../datastore/index.ts';
+import { ident, selectList, tableOf } from '../datastore/index.ts';
 import { ckanType, openFields } from './open.names.ts';
 import type { OpenDatasetRow } from './open.repo.ts';
-import { ident, selectList } from './open.rows.ts';
 
 export const ROWS_MAX = 32000;
 /**

@@ -2,11 +2,10 @@ import { Readable } from 'node:stream';
 import type { DatasetField, OpenDownloadFormat } from '@shuzhi/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import { tableOf } from '../datastore/index.ts';
+import { selectList, tableOf } from '../datastore/index.ts';
 import { neutralise } from '../ingest/index.ts';
 import { openFields } from './open.names.ts';
 import type { OpenDatasetRow } from './open.repo.ts';
-import { selectList } from './open.rows.ts';
 import { xlsxStream } from './open.xlsx.ts';
 
 const BATCH = 5000;

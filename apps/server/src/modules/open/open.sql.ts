@@ -2,11 +2,10 @@ import type { DatasetField } from '@shuzhi/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { AppError } from '../../platform/errors.ts';
-import { tableOf } from '../datastore/index.ts';
+import { columnExpr, ident, tableOf } from '../datastore/index.ts';
 import { ROWS_MAX } from './open.datastore.ts';
 import { openFields, resourceIdOf, slugOf } from './open.names.ts';
 import type { OpenDatasetRow } from './open.repo.ts';
-import { columnExpr, ident } from './open.rows.ts';
 import { checkStatement, withoutTrailingSemicolon } from './open.sql-check.ts';
 
 export const SQL_TIMEOUT_MS = 10_000;

@@ -3,13 +3,17 @@ import type { Db } from '../../../db/connection.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
+import { parseFilters } from '../../datastore/index.ts';
 import { chinaDay } from '../../quality/index.ts';
 import { exportStream } from '../open.download.ts';
 import { openFields } from '../open.names.ts';
 import type { ApplicationRow } from './applications.repo.ts';
 import { type DatasetLookup, findOpenDataset } from './applications.service.ts';
 import { type KeyUse, keyDetails } from './key-use.ts';
-import { maskRow, parseFilters, readPage } from './records.query.ts';
+import { maskRow, readPage } from './records.query.ts';
+
+const filterInvalid = (zh: string, en: string) =>
+  new AppError('open_access_filter_invalid', { reason_zh: zh, reason_en: en });
 
 /** What a caller may read of a dataset: the fields, which of them arrive masked, and on what grounds. */
 type Readable = { fields: DatasetField[]; masked: DatasetField[]; grants: ApplicationRow[] };
@@ -103,7 +107,7 @@ export function createRecordsService(deps: {
       key?.datasets.add(ds.code);
       const r = await readable(ds, key);
       const fields = chosen(ds, r, q.fields);
-      const where = parseFilters(q.filters, fields);
+      const where = parseFilters(q.filters, fields, filterInvalid);
       const page = await readPage(db, ds.code, fields, where, q.limit, q.offset);
       const masked = r.masked.filter((m) => fields.includes(m));
       const records = page.records.map(maskRow(masked, ds.level));

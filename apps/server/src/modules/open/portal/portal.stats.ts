@@ -2,10 +2,9 @@ import type { DatasetField, PortalFieldStats } from '@shuzhi/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { tableOf } from '../../datastore/index.ts';
+import { ident, tableOf } from '../../datastore/index.ts';
 import { openFields } from '../open.names.ts';
 import type { OpenDatasetRow } from '../open.repo.ts';
-import { ident } from '../open.rows.ts';
 
 export const BINS = 10;
 /** Aggregates scan whole tables: bounded like datastore_search_sql, so one request cannot hold the database. */

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * The select expression of a field as open data serialises it: numbers as JSON numbers, dates as
+ * The select expression of a field as the data APIs (open data, sharing) serialise it: numbers as JSON numbers, dates as
  * `YYYY-MM-DD`, timestamps in UTC as `YYYY-MM-DDTHH:MM:SS` (CKAN's form). Done in SQL so that no
  * driver turns a date into a local-time Date on the way.
  */
