@@ -28,16 +28,38 @@ export async function signClientToken(
     .sign(keys.privateKey);
 }
 
-/** Verifies a token's signature, issuer, audience and expiry; returns its subject or null. */
-export async function verifyClientToken(keys: TokenKeys, token: string): Promise<string | null> {
+/** Verifies a token's signature, issuer, audience and expiry; returns its subject and expiry, or null. */
+export async function verifyClientToken(
+  keys: TokenKeys,
+  token: string,
+): Promise<{ sub: string; exp: number } | null> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['EdDSA'],
     });
-    return payload.typ === 'client' && typeof payload.sub === 'string' ? payload.sub : null;
+    return payload.typ === 'client' && typeof payload.sub === 'string'
+      ? { sub: payload.sub, exp: (payload.exp ?? 0) * 1000 }
+      : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * `verifyClientToken` for callers that present the same token thousands of times (apps calling the
+ * sharing gateway): a token once verified is remembered, by its exact text, until it expires.
+ */
+export function verifiedTokens(keys: TokenKeys, maxEntries = 10_000) {
+  const seen = new Map<string, { sub: string; exp: number }>();
+  return async (token: string): Promise<string | null> => {
+    const hit = seen.get(token);
+    if (hit && hit.exp > Date.now()) return hit.sub;
+    const v = await verifyClientToken(keys, token);
+    if (!v) return null;
+    if (seen.size >= maxEntries) seen.clear();
+    seen.set(token, v);
+    return v.sub;
+  };
 }

@@ -30,8 +30,8 @@ async function orEmpty<T>(run: () => Promise<T>, empty: T): Promise<T> {
 }
 
 /**
- * One record by key, read only while the grant is still active: the grant's status is checked in the
- * same statement, so a revocation takes effect on the very next call without a second round trip.
+ * One record by key, read only while the grant and the app are still active: both are checked in the
+ * same statement, so a revocation takes effect on the very next call without another round trip.
  */
 export async function lookupRow(
   db: Db,
@@ -43,22 +43,23 @@ export async function lookupRow(
     key: unknown[];
     area: Area;
   },
-): Promise<{ active: boolean; row: Row | null }> {
+): Promise<{ active: boolean; app: boolean; row: Row | null }> {
   const table = sql.raw(tableOf(q.code));
   const run = async () => {
-    const res = await sql<Row & { _grant: string; _found: boolean | null }>`
-      select g.status as _grant, t.* from sharing.grant g
+    const res = await sql<Row & { _grant: string; _app: boolean | null; _found: boolean | null }>`
+      select g.status as _grant, c.id is not null as _app, t.* from sharing.grant g
+      left join auth.active_client c on c.id = g.client_id
       left join lateral (
         select true as _found, ${selectList(q.fields)} from ${table}
         where ${keyCond(q.keys, q.key)} and ${areaCond(q.area)} limit 1
-      ) t on g.status = 'active'
+      ) t on g.status = 'active' and c.id is not null
       where g.id = ${q.grantId}`.execute(db);
     const r = res.rows[0];
-    if (!r) return { active: false, row: null };
-    const { _grant, _found, ...row } = r;
-    return { active: _grant === 'active', row: _found ? row : null };
+    if (!r) return { active: false, app: true, row: null };
+    const { _grant, _app, _found, ...row } = r;
+    return { active: _grant === 'active', app: _app === true, row: _found ? row : null };
   };
-  return orEmpty(run, { active: true, row: null });
+  return orEmpty(run, { active: true, app: true, row: null });
 }
 
 /** Whether a key exists at all, ignoring the grant's area: tells "outside your area" from "no such record". */

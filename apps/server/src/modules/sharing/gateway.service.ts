@@ -261,10 +261,11 @@ export function createGateway(deps: {
     throw notFound('share_record', key.map(String).join('|'));
   }
 
-  /** Whether the grant is still active in the database (for reads that do not check it themselves). */
+  /** Whether the grant and the app are still active (for reads that do not check them themselves). */
   async function stillActive(al: Allowed, op: Op) {
-    const g = await repo.findGrant(db, al.grant.id);
-    if (g?.status !== 'active') await revokedNow(al, op);
+    const now = await repo.grantAndAppActive(db, al.grant.id);
+    if (!now.app) throw new AppError('token_invalid');
+    if (!now.grant) await revokedNow(al, op);
   }
 
   return {
@@ -279,6 +280,7 @@ export function createGateway(deps: {
         key,
         area: al.area,
       });
+      if (!r.app) throw new AppError('token_invalid');
       if (!r.active) return revokedNow(al, 'lookup');
       if (!r.row) return outsideOrMissing(al, 'lookup', key);
       await done(al, 'lookup', [r.row], [key.map(String).join('|')]);

@@ -78,16 +78,18 @@ describe('the sharing gateway', () => {
       fields: ['community_code', 'id_number', 'name'],
       details: { op: 'lookup', grant: grantId, records: 1 },
     });
-    expect((entry?.subjects as string[]).length).toBe(1);
+    expect(entry?.subjects).toHaveLength(1);
     expect(JSON.stringify(entry)).not.toContain(id);
   });
 
   it('lists, batches and verifies within the grant’s area only', async () => {
     const list = await call(f.app.bearer, 'GET', 'records?limit=10');
-    expect(list.json().records.map((r: { community_code: string }) => r.community_code).sort()).toEqual([
-      '330106001001',
-      '330106002003',
-    ]);
+    expect(
+      list
+        .json()
+        .records.map((r: { community_code: string }) => r.community_code)
+        .sort(),
+    ).toEqual(['330106001001', '330106002003']);
     expect(list.json().total).toBe(2);
     const filtered = await call(
       f.app.bearer,
@@ -221,6 +223,20 @@ describe('the sharing gateway', () => {
     const after = await lookup2();
     expect([after.statusCode, after.json().code]).toEqual([403, 'sharing_grant_revoked']);
     expect(after.json().detail).toContain('用途变更');
+
+    // Revoking the app itself ends its calls at once too, though its token has not expired.
+    const app4 = await f.newApp(f.civilId, '应用撤销测试');
+    await grant(app4.id);
+    const lookup4 = () => call(app4.bearer, 'GET', `lookup?id_number=${PERSONS[2]?.[0]}`);
+    expect((await lookup4()).statusCode).toBe(200);
+    const gone = await f.inject({
+      method: 'DELETE',
+      url: `/api/v1/auth/clients/${app4.id}`,
+      headers: { cookie: f.cookies.admin },
+    });
+    expect(gone.statusCode, gone.body).toBeLessThan(300);
+    const after4 = await lookup4();
+    expect([after4.statusCode, after4.json().code]).toEqual([401, 'token_invalid']);
 
     const app3 = await f.newApp(f.civilId, '过期测试');
     const g3 = await grant(app3.id);

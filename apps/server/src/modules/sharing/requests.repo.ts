@@ -157,6 +157,14 @@ export const insertGrant = (
 export const findGrant = (db: Db, id: string) =>
   grants(db).where('id', '=', id).executeTakeFirst() as Promise<GrantRow | undefined>;
 
+/** Whether a grant and its app are both still active (the `auth.active_client` view is auth's). */
+export async function grantAndAppActive(db: Db, grantId: string): Promise<{ grant: boolean; app: boolean }> {
+  const r = await sql<{ grant: boolean; app: boolean }>`
+    select g.status = 'active' as grant, exists (select 1 from auth.active_client c where c.id = g.client_id) as app
+    from sharing.grant g where g.id = ${grantId}`.execute(db);
+  return r.rows[0] ?? { grant: false, app: true };
+}
+
 /** An app's grants for a dataset, the newest first: the gateway picks the one that applies. */
 export const grantsOf = (db: Db, clientId: string, datasetCode: string) =>
   grants(db)
