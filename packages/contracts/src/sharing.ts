@@ -144,6 +144,7 @@ export const ShareableDataset = z.object({
   code: z.string(),
   name: z.string(),
   description: z.string(),
+  ownerOrgId: z.uuid(),
   ownerOrgName: z.string(),
   shareType: ShareType,
   level: Level,

@@ -2,16 +2,19 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
+  KeyOutlined,
   LineChartOutlined,
   LockOutlined,
   MessageOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  ShareAltOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -28,6 +31,8 @@ export type NavItem = {
   icon: ComponentType<{ 'aria-hidden'?: boolean }>;
   /** Only actors holding one of these roles see the entry (and may open the page). */
   roles?: Role[];
+  /** Other paths whose pages belong to this entry (highlighted in the menu there). */
+  also?: string[];
 };
 
 /** The workspace menu. A new module adds one entry here and one route in router.tsx. */
@@ -55,6 +60,29 @@ export const navItems: NavItem[] = [
     labelKey: 'openAccess.nav.inbox',
     icon: FileProtectOutlined,
     roles: ['platform_admin', 'data_officer'],
+  },
+  {
+    key: 'sharingRequests',
+    path: '/workspace/sharing/requests',
+    labelKey: 'sharing.nav.requests',
+    icon: ShareAltOutlined,
+    roles: ['platform_admin', 'data_officer', 'approver'],
+    also: ['/workspace/sharing/apply'],
+  },
+  {
+    key: 'sharingGrants',
+    path: '/workspace/sharing/grants',
+    labelKey: 'sharing.nav.grants',
+    icon: KeyOutlined,
+    roles: ['platform_admin', 'data_officer', 'approver'],
+    also: ['/workspace/sharing/console'],
+  },
+  {
+    key: 'sharingUsage',
+    path: '/workspace/sharing/usage',
+    labelKey: 'sharing.nav.usage',
+    icon: BarChartOutlined,
+    roles: ['platform_admin', 'data_officer', 'approver'],
   },
   { key: 'classify', path: '/workspace/classify', labelKey: 'nav.classify', icon: SafetyCertificateOutlined },
   {
@@ -93,5 +121,6 @@ export const navItems: NavItem[] = [
 /** The entry whose path is the longest prefix of the current location. */
 export const activeNavKey = (pathname: string): string | undefined =>
   navItems
-    .filter((item) => pathname === item.path || pathname.startsWith(`${item.path}/`))
+    .flatMap((item) => [item.path, ...(item.also ?? [])].map((path) => ({ key: item.key, path })))
+    .filter(({ path }) => pathname === path || pathname.startsWith(`${path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0]?.key;

@@ -64,6 +64,12 @@ const OpenApplicationsInboxPage = lazyPage(
   () => import('../pages/open-access/inbox-page'),
   'OpenApplicationsInboxPage',
 );
+const ShareApplyPage = lazyPage(() => import('../pages/sharing/apply-page'), 'ShareApplyPage');
+const ShareRequestsPage = lazyPage(() => import('../pages/sharing/requests-page'), 'ShareRequestsPage');
+const ShareRequestPage = lazyPage(() => import('../pages/sharing/request-page'), 'ShareRequestPage');
+const ShareGrantsPage = lazyPage(() => import('../pages/sharing/grants-page'), 'ShareGrantsPage');
+const ShareConsolePage = lazyPage(() => import('../pages/sharing/console-page'), 'ShareConsolePage');
+const ShareUsagePage = lazyPage(() => import('../pages/sharing/usage-page'), 'ShareUsagePage');
 
 /** Wraps a workspace page in the role gate its nav entry declares. */
 const gated = (navKey: string, page: ReactNode) => {
@@ -120,6 +126,12 @@ export const router = createBrowserRouter([
       { path: 'quality/datasets/:id', element: gated('quality', <DatasetQualityPage />) },
       { path: 'open/requests', element: gated('openRequests', <OpenRequestsInboxPage />) },
       { path: 'open/applications', element: gated('openApplications', <OpenApplicationsInboxPage />) },
+      { path: 'sharing/apply/:code', element: gated('sharingRequests', <ShareApplyPage />) },
+      { path: 'sharing/requests', element: gated('sharingRequests', <ShareRequestsPage />) },
+      { path: 'sharing/requests/:id', element: gated('sharingRequests', <ShareRequestPage />) },
+      { path: 'sharing/grants', element: gated('sharingGrants', <ShareGrantsPage />) },
+      { path: 'sharing/console/:grantId', element: gated('sharingGrants', <ShareConsolePage />) },
+      { path: 'sharing/usage', element: gated('sharingUsage', <ShareUsagePage />) },
       { path: 'areas', element: gated('areas', <AreasPage />) },
       { path: 'orgs', element: gated('orgs', <OrgsPage />) },
       { path: 'users', element: gated('users', <UsersPage />) },

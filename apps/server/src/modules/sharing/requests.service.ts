@@ -136,6 +136,7 @@ export function createRequestsService(deps: SharingDeps) {
         code: ds.code,
         name: ds.name,
         description: ds.description,
+        ownerOrgId: ds.ownerOrgId,
         ownerOrgName: ds.ownerOrgName,
         shareType: ds.shareType,
         level: ds.level,

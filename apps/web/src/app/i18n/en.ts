@@ -1,6 +1,7 @@
 import { openAccessEn } from '../../modules/open-access/i18n.en';
 import { openCommunityEn } from '../../modules/open-community/i18n.en';
 import { privacyEn } from '../../modules/privacy/privacy.en';
+import { sharingEn } from '../../modules/sharing/i18n.en';
 import { openPortalEn } from './open-portal.en';
 import { qualityEn } from './quality.en';
 import type { zhCN } from './zh-CN';
@@ -905,4 +906,5 @@ export const en: Messages = {
   openCommunity: openCommunityEn,
   openPortal: openPortalEn,
   openAccess: openAccessEn,
+  sharing: sharingEn,
 };

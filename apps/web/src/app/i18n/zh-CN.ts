@@ -1,6 +1,7 @@
 import { openAccessZhCN } from '../../modules/open-access/i18n.zh-CN';
 import { openCommunityZhCN } from '../../modules/open-community/i18n.zh-CN';
 import { privacyZhCN } from '../../modules/privacy/privacy.zh-CN';
+import { sharingZhCN } from '../../modules/sharing/i18n.zh-CN';
 import { openPortalZhCN } from './open-portal.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 
@@ -879,4 +880,5 @@ export const zhCN = {
   openCommunity: openCommunityZhCN,
   openPortal: openPortalZhCN,
   openAccess: openAccessZhCN,
+  sharing: sharingZhCN,
 };

@@ -15,6 +15,7 @@ import { ImportCard } from '../../modules/ingest/import-card';
 import { ImportHistoryCard } from '../../modules/ingest/import-history';
 import { canManagePrivacy } from '../../modules/privacy/privacy-policy';
 import { DatasetQualityActions } from '../../modules/quality/dataset-quality-actions';
+import { ShareButton } from '../../modules/sharing';
 import { PageTitle } from '../../ui/page-title';
 
 export const DatasetPage = () => {
@@ -73,6 +74,7 @@ export const DatasetPage = () => {
               </Button>
             )}
             <DatasetQualityActions dataset={dataset} />
+            <ShareButton dataset={dataset} />
             <DatasetActions dataset={dataset} />
           </>
         }
