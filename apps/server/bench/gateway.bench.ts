@@ -83,6 +83,7 @@ try {
     fields: FIELDS,
     purpose: '基准测试：按身份证号核验户籍信息',
     legalBasis: 'bench',
+    consentRequired: false,
     periodStart: today,
     periodEnd: today,
     dailyQuota: 10_000_000,

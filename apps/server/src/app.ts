@@ -24,6 +24,7 @@ import { classifyRoutes } from './modules/classify/index.ts';
 import { datastoreRoutes } from './modules/datastore/index.ts';
 import { ingestRoutes } from './modules/ingest/index.ts';
 import { jobsRoutes } from './modules/jobs/index.ts';
+import { MYDATA_COOKIE, mydataRoutes } from './modules/mydata/index.ts';
 import {
   ckanRoutes,
   communityRoutes,
@@ -117,6 +118,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
           openSession: { type: 'apiKey', in: 'cookie', name: OPEN_SESSION_COOKIE },
           apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+          myDataSession: { type: 'apiKey', in: 'cookie', name: MYDATA_COOKIE },
         },
       },
       security: [{ session: [] }, { bearer: [] }],
@@ -204,6 +206,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     gateway: services.sharing.gateway,
     publicUrl: config.SHUZHI_PUBLIC_URL,
   });
+  await app.register(mydataRoutes, {
+    prefix: '/api/v1/mydata',
+    mydata: services.mydata,
+    demo,
+    cookieSecure: config.SHUZHI_COOKIE_SECURE ?? config.SHUZHI_PUBLIC_URL?.startsWith('https:') ?? false,
+    loginPerMinute: config.SHUZHI_LOGIN_RATE_PER_MINUTE,
+  });
+  // The default sender writes to this app's log; in demo mode, with the messages' text.
+  services.notify.sender.attach?.(app.log, { demo });
   // The gateway's counts still in memory go to the usage table before the database closes.
   app.addHook('onClose', () => services.sharing.meter.close());
 

@@ -45,6 +45,7 @@ export const ConfigSchema = z.object({
     .regex(/^[^\s+]+$/, 'no spaces or +')
     .optional(),
   SHUZHI_LEDGER_SIGNING_KEY: z.string().optional(),
+  SHUZHI_CONSENT_SIGNING_KEY: z.string().optional(),
   SHUZHI_LEDGER_SALT: z.string().min(16).optional(),
   SHUZHI_LEDGER_CHECKPOINT_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
   SHUZHI_CREDENTIAL_KEY: z

@@ -31,6 +31,7 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     ledgerSigningKey: config.SHUZHI_LEDGER_SIGNING_KEY,
     ledgerSalt: config.SHUZHI_LEDGER_SALT,
     credentialKey: config.SHUZHI_CREDENTIAL_KEY,
+    consentSigningKey: config.SHUZHI_CONSENT_SIGNING_KEY,
   });
   const services = createServices(handle.db, config, secrets);
   return { config, handle, services, close: () => handle.close() };

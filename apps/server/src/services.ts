@@ -18,6 +18,8 @@ import { createClassifyService } from './modules/classify/index.ts';
 import { createFeedService } from './modules/datastore/index.ts';
 import { createIngestService } from './modules/ingest/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
+import { createMyData } from './modules/mydata/index.ts';
+import { createNotify, logSender } from './modules/notify/index.ts';
 import { calendarFrom, createOpen } from './modules/open/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
 import { createPrivacy, openingGate } from './modules/privacy/index.ts';
@@ -68,6 +70,23 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     salt: secrets.ledgerSalt,
     openingGate: openingGate({ minK: config.SHUZHI_PRIVACY_MIN_K }),
   });
+  /** Every published dataset, for modules that work across the catalogue. */
+  const listPublished = async () => {
+    const out = [];
+    let cursor: string | undefined;
+    do {
+      const page = await catalog.search(systemActor, {
+        view: 'resource',
+        status: 'published',
+        sort: 'name',
+        limit: 100,
+        cursor,
+      });
+      out.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return out;
+  };
   const quality = createQuality({
     db,
     jobs,
@@ -75,22 +94,7 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     datasets: {
       getDataset: catalog.service.getDataset,
       findDatasetById: catalog.findDatasetById,
-      listPublished: async () => {
-        const out = [];
-        let cursor: string | undefined;
-        do {
-          const page = await catalog.search(systemActor, {
-            view: 'resource',
-            status: 'published',
-            sort: 'name',
-            limit: 100,
-            cursor,
-          });
-          out.push(...page.items);
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        return out;
-      },
+      listPublished,
     },
     // 一数一源 consistency: the bindings where the dataset is not the authoritative side.
     consistency: async (datasetId) =>
@@ -191,6 +195,27 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
       ratePerSecond: config.SHUZHI_SHARE_RATE_PER_SECOND,
       meterMs: config.SHUZHI_SHARE_METER_MS,
     },
+    // Declared further down; only called once everything is wired.
+    consenting: (orgId, keys) => mydata.consents.consenting(orgId, keys),
+  });
+  const notify = createNotify({ sender: logSender() });
+  const mydata = createMyData({
+    db,
+    ledger,
+    notify,
+    complaints: quality.complaints,
+    listPublished,
+    orgs: {
+      name: async (id) => (await orgs.findOrgs([id]))[0]?.name,
+      search: async (q) =>
+        (await orgs.listOrgs({ q, limit: 50 })).items.map((o) => ({ id: o.id, name: o.name })),
+    },
+    secrets: {
+      salt: secrets.ledgerSalt,
+      credentialKey: secrets.credentialKey,
+      consentSigningKey: secrets.consentSigningKey,
+    },
+    sessionHours: config.SHUZHI_SESSION_HOURS,
   });
   return {
     db,
@@ -209,6 +234,8 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     quality,
     privacy,
     sharing,
+    notify,
+    mydata,
   };
 }
 

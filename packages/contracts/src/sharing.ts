@@ -32,6 +32,11 @@ export const ShareRequestBody = z.object({
   fields: FieldNames,
   purpose: z.string().trim().min(10, 'purpose: at least 10 characters').max(2000),
   legalBasis: z.string().trim().min(2, 'legalBasis: required').max(1000),
+  /**
+   * 以本人同意为依据: the grant rests on the data subjects' consent, so the gateway returns only the
+   * records of people or enterprises who consent (in my data) to the consumer organisation.
+   */
+  consentRequired: z.boolean().default(false),
   periodStart: Day,
   periodEnd: Day,
   dailyQuota: DailyQuota,
@@ -80,6 +85,7 @@ export const ShareRequest = z.object({
   fields: z.array(ShareField),
   purpose: z.string(),
   legalBasis: z.string(),
+  consentRequired: z.boolean(),
   periodStart: z.string(),
   periodEnd: z.string(),
   dailyQuota: z.number().int(),
@@ -123,6 +129,7 @@ export const ShareGrant = z.object({
   app: ShareApp,
   fields: z.array(ShareField),
   purpose: z.string(),
+  consentRequired: z.boolean(),
   periodStart: z.string(),
   periodEnd: z.string(),
   dailyQuota: z.number().int(),

@@ -5,6 +5,7 @@ import type { CatalogTables } from '../modules/catalog/catalog.tables.ts';
 import type { ClassifyTables } from '../modules/classify/classify.tables.ts';
 import type { IngestTables } from '../modules/ingest/ingest.tables.ts';
 import type { JobsTables } from '../modules/jobs/jobs.tables.ts';
+import type { MydataTables } from '../modules/mydata/mydata.tables.ts';
 import type { OpenAccessTables } from '../modules/open/access/access.tables.ts';
 import type { OpenCommunityTables } from '../modules/open/community/community.tables.ts';
 import type { OrgsTables } from '../modules/orgs/orgs.tables.ts';
@@ -28,4 +29,5 @@ export interface Database
     OpenAccessTables,
     OpenCommunityTables,
     SharingTables,
+    MydataTables,
     DemoTables {}

@@ -8,6 +8,7 @@ import { classifyMigrations } from './classify/index.ts';
 import { datastoreMigrations } from './datastore/index.ts';
 import { ingestMigrations } from './ingest/index.ts';
 import { jobsMigrations } from './jobs/index.ts';
+import { mydataMigrations } from './mydata/index.ts';
 import { openAccessMigrations, openCommunityMigrations } from './open/index.ts';
 import { orgsMigrations } from './orgs/index.ts';
 import { privacyMigrations } from './privacy/index.ts';
@@ -31,6 +32,7 @@ export function allMigrations(): Record<string, Migration> {
     openAccessMigrations,
     openCommunityMigrations,
     sharingMigrations,
+    mydataMigrations,
     demoMigrations,
   ];
   const out: Record<string, Migration> = {};

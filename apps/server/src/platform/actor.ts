@@ -5,8 +5,9 @@ import { AppError } from './errors.ts';
 export type Actor =
   | { kind: 'anonymous' }
   | {
-      kind: 'user' | 'client' | 'system';
-      /** The user's id, or the API client's record id. */
+      /** `subject`: a citizen or enterprise signed in to "my data", acting for themselves only. */
+      kind: 'user' | 'client' | 'system' | 'subject';
+      /** The user's id, the API client's record id, or the data subject's stable id. */
       id: string;
       name: string;
       orgId: string;

@@ -1,3 +1,4 @@
+import { mydataMessages } from './messages/mydata.ts';
 import { sharingMessages } from './messages/sharing.ts';
 /** What kind of failure an error is; the HTTP layer alone maps kinds to status codes. */
 export type ErrorKind =
@@ -541,6 +542,7 @@ export const messages = {
     en: 'Invalid intersection partner: {reason_en}',
   },
   ...sharingMessages,
+  ...mydataMessages,
   internal: {
     kind: 'internal',
     zh: '服务器内部错误，请稍后重试',
@@ -587,6 +589,7 @@ export const resourceNames: Record<string, { zh: string; en: string }> = {
   share_request: { zh: '共享申请', en: 'Sharing request' },
   share_grant: { zh: '共享授权', en: 'Sharing grant' },
   share_record: { zh: '记录', en: 'Record' },
+  consent: { zh: '授权同意', en: 'Consent' },
 };
 
 /** The one error type of the domain: a stable code, safe parameters for the message, optional details. */

@@ -8,6 +8,8 @@ export type Secrets = {
   ledgerSalt: string;
   /** AES-256 key (base64url) for credentials kept in the database, e.g. pull sources' passwords. */
   credentialKey: string;
+  /** Ed25519 private key (PKCS#8 PEM) signing citizens' consent records. */
+  consentSigningKey: string;
 };
 
 const generators: { [K in keyof Secrets]: () => string } = {
@@ -17,6 +19,8 @@ const generators: { [K in keyof Secrets]: () => string } = {
     generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   ledgerSalt: () => randomBytes(32).toString('base64url'),
   credentialKey: () => randomBytes(32).toString('base64url'),
+  consentSigningKey: () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 };
 
 /**

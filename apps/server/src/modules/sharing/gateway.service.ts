@@ -59,6 +59,8 @@ export function createGateway(deps: {
   /** Keys masked L4 values to a hash per grant: consumers can join on them, not across grants. */
   salt: string;
   ratePerSecond: number;
+  /** Of these subjects (by identifier), those who consent now to the organisation receiving their data. */
+  consenting: (orgId: string, keys: string[]) => Promise<Set<string>>;
   now?: () => Date;
 }) {
   const { db, ledger, meter } = deps;
@@ -202,6 +204,25 @@ export function createGateway(deps: {
 
   const personal = (al: Allowed) => al.fields.some((f) => f.sensitivity !== 'none');
   const subjectOf = (al: Allowed, row: Row) => al.keys.map((k) => String(row[k.name] ?? '')).join('|');
+  /** Whom a row is about, for consent: its resident ID or credit code field (read along, never shown unless granted). */
+  const subjectField = (ds: Dataset) =>
+    ds.fields.find((f) => f.personalType === 'resident_id' || f.personalType === 'credit_code');
+  /** Under a consent-based grant, only rows whose subject consents to the consumer organisation. */
+  async function consented(al: Allowed, rows: Row[]): Promise<Row[]> {
+    if (!al.grant.consent_required) return rows;
+    const f = subjectField(al.ds);
+    if (!f) return [];
+    const keys = rows.map((r) => String(r[f.name] ?? '')).filter(Boolean);
+    const yes = await deps.consenting(al.app.orgId, keys);
+    return rows.filter((r) => yes.has(String(r[f.name] ?? '')));
+  }
+  const withSubject = (al: Allowed, fields: DatasetField[]) => {
+    const f = al.grant.consent_required ? subjectField(al.ds) : undefined;
+    return f && !fields.includes(f) ? [...fields, f] : fields;
+  };
+  const consentDenied = (al: Allowed, op: Op) =>
+    deny(al.app, op, al.ds, al.grant, new AppError('sharing_consent_missing', { org: al.app.orgName }));
+
   const mask = (al: Allowed, row: Row): Row => {
     const out = maskRecord(row, al.rules, 'masked', { salt: al.salt });
     for (const k of Object.keys(out)) if (!al.fields.some((f) => f.name === k)) delete out[k];
@@ -275,7 +296,7 @@ export function createGateway(deps: {
       const r = await lookupRow(db, {
         code: al.ds.code,
         grantId: al.grant.id,
-        fields: al.fields,
+        fields: withSubject(al, al.fields),
         keys: al.keys,
         key,
         area: al.area,
@@ -283,12 +304,16 @@ export function createGateway(deps: {
       if (!r.app) throw new AppError('token_invalid');
       if (!r.active) return revokedNow(al, 'lookup');
       if (!r.row) return outsideOrMissing(al, 'lookup', key);
+      if ((await consented(al, [r.row])).length === 0) return consentDenied(al, 'lookup');
       await done(al, 'lookup', [r.row], [key.map(String).join('|')]);
       return { dataset: al.ds.code, fields: fieldInfo(al), record: mask(al, r.row) };
     },
 
     async records(actor: Actor, code: string, q: { limit: number; offset: number; filters?: string }) {
       const al = await allow(actor, code, 'records');
+      // Whom a filtered page is about is not known before reading it: consent cannot be checked up front.
+      if (al.grant.consent_required)
+        return deny(al.app, 'records', al.ds, al.grant, new AppError('sharing_consent_no_list'));
       const where = parseFilters(q.filters, al.fields, filterInvalid);
       await stillActive(al, 'records');
       const keyExtra = al.keys.filter((k) => !al.fields.includes(k));
@@ -321,13 +346,16 @@ export function createGateway(deps: {
       const al = await allow(actor, code, 'batch');
       const list = keys.map((k) => keyValues(al, k));
       await stillActive(al, 'batch');
-      const rows = await batchRows(db, {
-        code: al.ds.code,
-        fields: al.fields,
-        keys: al.keys,
-        list,
-        area: al.area,
-      });
+      const rows = await consented(
+        al,
+        await batchRows(db, {
+          code: al.ds.code,
+          fields: withSubject(al, al.fields),
+          keys: al.keys,
+          list,
+          area: al.area,
+        }),
+      );
       const byKey = new Map(rows.map((r) => [subjectOf(al, r), r]));
       const items = list.map((vals, i) => {
         const row = byKey.get(vals.map((v) => String(v ?? '')).join('|'));
@@ -366,6 +394,17 @@ export function createGateway(deps: {
         return [f, v === null ? null : typedValue(f, v, keyInvalid)] as [DatasetField, unknown];
       });
       await stillActive(al, 'verify');
+      if (al.grant.consent_required) {
+        const r = await lookupRow(db, {
+          code: al.ds.code,
+          grantId: al.grant.id,
+          fields: withSubject(al, []),
+          keys: al.keys,
+          key,
+          area: al.area,
+        });
+        if (r.row && (await consented(al, [r.row])).length === 0) return consentDenied(al, 'verify');
+      }
       const matches = await verifyRow(db, { code: al.ds.code, keys: al.keys, key, values, area: al.area });
       if (matches === null && al.area && (await keyExists(db, al.ds.code, al.keys, key)))
         return deny(

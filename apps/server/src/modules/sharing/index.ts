@@ -26,6 +26,7 @@ export type SharingDeps = {
   calendar: (from: string) => Promise<Calendar>;
   salt: string;
   settings: { ownerDays: number; platformDays: number; ratePerSecond: number; meterMs: number };
+  consenting: (orgId: string, keys: string[]) => Promise<Set<string>>;
   now?: () => Date;
 };
 
@@ -77,6 +78,7 @@ export function createSharing(deps: SharingDeps) {
     findDataset: deps.findDataset,
     salt: deps.salt,
     ratePerSecond: settings.ratePerSecond,
+    consenting: deps.consenting,
     now,
   });
   return { requests, grants, gateway, meter };

@@ -80,4 +80,8 @@ export const sharingMigrations = {
     'create index usage_owner_idx on sharing.usage (owner_org_id, day)',
     'create index usage_consumer_idx on sharing.usage (consumer_org_id, day)',
   ]),
+  '20261201_05_sharing_consent': sqlMigration([
+    'alter table sharing.request add column consent_required boolean not null default false',
+    'alter table sharing.grant add column consent_required boolean not null default false',
+  ]),
 };

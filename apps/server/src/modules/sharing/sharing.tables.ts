@@ -20,6 +20,7 @@ export interface RequestTable {
   fields: Json<FieldRef[]>;
   purpose: string;
   legal_basis: string;
+  consent_required: Generated<boolean>;
   period_start: Day;
   period_end: Day;
   daily_quota: number;
@@ -48,6 +49,7 @@ export interface GrantTable {
   client_id: string;
   fields: string[];
   purpose: string;
+  consent_required: Generated<boolean>;
   period_start: Day;
   period_end: Day;
   daily_quota: number;

@@ -1,4 +1,4 @@
-export type { LedgerInput } from './entry.ts';
+export { type LedgerInput, subjectHash } from './entry.ts';
 export { ledgerRoutes } from './ledger.routes.ts';
 export { createLedger, type Ledger } from './ledger.service.ts';
 export type { LedgerTables } from './ledger.tables.ts';

@@ -172,3 +172,26 @@ export function* unpack(
     yield { idx, leafHash, chain, completed };
   }
 }
+
+/** Indexes entries by the subject hashes their bodies name. */
+export async function insertSubjects(db: Db, rows: { subject: string; idx: number }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 20_000) {
+    await db
+      .insertInto('ledger.entry_subject')
+      .values(rows.slice(i, i + 20_000))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+/** The newest entries concerning a subject hash, before an index (exclusive) when given. */
+export async function readEntriesAbout(db: Db, subject: string, before: number | null, limit: number) {
+  let q = db
+    .selectFrom('ledger.entry_subject as s')
+    .innerJoin('ledger.entry as e', 'e.idx', 's.idx')
+    .select(['e.idx', 'e.body'])
+    .where('s.subject', '=', subject);
+  if (before !== null) q = q.where('s.idx', '<', before);
+  const rows = await q.orderBy('s.idx', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ idx: Number(r.idx), body: buf(r.body) }));
+}

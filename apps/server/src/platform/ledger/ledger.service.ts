@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import { AppError } from '../errors.ts';
-import { entryBytes, type LedgerInput } from './entry.ts';
+import { entryBytes, type LedgerInput, subjectHash } from './entry.ts';
 import * as repo from './ledger.repo.ts';
 import {
   consistencyProof,
@@ -25,6 +25,20 @@ export type LedgerSettings = {
 /** Splits a concatenation of 32-byte hashes. */
 export const splitHashes = (b: Buffer): Buffer[] =>
   Array.from({ length: b.length / 32 }, (_, i) => b.subarray(i * 32, (i + 1) * 32));
+
+const SUBJECTS = Buffer.from('"subjects":');
+
+/** The (subject hash, index) pairs of sequenced entries; most entries name no subject and are skipped unparsed. */
+function subjectRows(rows: { idx: number; body: Buffer }[]): { subject: string; idx: number }[] {
+  const out: { subject: string; idx: number }[] = [];
+  for (const r of rows) {
+    if (r.body.indexOf(SUBJECTS) < 0) continue;
+    const subjects = (JSON.parse(r.body.toString('utf8')) as { subjects?: unknown }).subjects;
+    if (Array.isArray(subjects))
+      for (const s of new Set(subjects)) out.push({ subject: String(s), idx: r.idx });
+  }
+  return out;
+}
 
 /**
  * The audit ledger: an append-only Merkle log (RFC 9162) with signed C2SP checkpoints.
@@ -91,6 +105,7 @@ export function createLedger(deps: { db: Db; settings: LedgerSettings; now?: () 
       });
       if (rows.length > 0) {
         await repo.insertEntries(trx, rows);
+        await repo.insertSubjects(trx, subjectRows(rows));
         await repo.deleteQueuedIds(
           trx,
           queued.map((q) => q.id),
@@ -154,6 +169,19 @@ export function createLedger(deps: { db: Db; settings: LedgerSettings; now?: () 
     },
 
     verifierKey: () => verifierKey(settings.signer),
+
+    /**
+     * Entries concerning a person or enterprise (by their key, hashed here with the ledger's salt),
+     * newest first: what "my data" shows its subject. The caller has established who the subject is.
+     */
+    async listEntriesAbout(subjectKey: string, q: { before: number | null; limit: number }) {
+      const rows = await repo.readEntriesAbout(db, subjectHash(settings.salt, subjectKey), q.before, q.limit);
+      return rows.map((r) => ({
+        index: r.idx,
+        data: r.body.toString('base64'),
+        entry: JSON.parse(r.body.toString('utf8')) as Record<string, unknown>,
+      }));
+    },
 
     /** Entries [start, end) with their canonical bytes; auditors only. */
     async listEntries(actor: Actor, start: number, end: number) {

@@ -10,6 +10,7 @@ export interface LedgerTables {
     chain: Buffer;
     sequenced_at: Generated<Date>;
   };
+  'ledger.entry_subject': { subject: string; idx: number };
   'ledger.head': { id: number; size: number; frontier: Buffer; chain: Buffer; updated_at: Generated<Date> };
   'ledger.checkpoint': { size: number; root: Buffer; note: string; created_at: Generated<Date> };
 }

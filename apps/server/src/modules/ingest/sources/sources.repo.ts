@@ -1,12 +1,13 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
+import type { SignedInActor } from '../../../platform/actor.ts';
 import type { SourceTable } from '../ingest.tables.ts';
 import './schedule.tables.ts';
 
 export type SourceRow = Selectable<SourceTable>;
 /** Who asked for a run: the import it makes is theirs. */
 export type RunBy = {
-  kind: 'user' | 'client' | 'system';
+  kind: SignedInActor['kind'];
   id: string;
   name: string;
   orgId: string;

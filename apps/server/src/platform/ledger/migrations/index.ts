@@ -34,4 +34,17 @@ export const ledgerMigrations = {
       created_at timestamptz not null default now()
     )`,
   ]),
+  // Which entries concern whom (the salted subject hashes of their bodies), so a citizen's
+  // accesses are found without reading the log; kept by the sequencer, filled here for older entries.
+  '20261201_03_ledger_subject': sqlMigration([
+    `create table ledger.entry_subject (
+      subject text not null,
+      idx bigint not null,
+      primary key (subject, idx)
+    )`,
+    `insert into ledger.entry_subject (subject, idx)
+      select s, e.idx from ledger.entry e,
+        jsonb_array_elements_text(convert_from(e.body, 'UTF8')::jsonb -> 'subjects') s
+      on conflict do nothing`,
+  ]),
 };
