@@ -17,6 +17,9 @@ export const sharingEn: Shape<typeof sharingZhCN> = {
     fields: 'Fields',
     purpose: 'Purpose',
     legalBasis: 'Legal basis',
+    consentRequired: 'Based on the data subject’s consent',
+    yes: 'Yes',
+    no: 'No',
     period: 'Period',
     dailyQuota: 'Daily quota',
     perDay: 'calls/day',
@@ -72,6 +75,8 @@ export const sharingEn: Shape<typeof sharingZhCN> = {
     selectAll: 'Select all',
     purposeHint: 'Which task the data serves (at least 10 characters)',
     legalBasisHint: 'E.g. the article of the law or regulation, or the department’s mandate',
+    consentHint:
+      'If ticked, the API returns only the records of people or enterprises who consented in My data to your department receiving their data; once they withdraw, the next call no longer returns them.',
     periodHint: 'From today, at most a year',
     quotaHint: 'How many calls the app may make per day (China time)',
     areaHint:

@@ -13,6 +13,9 @@ export const sharingZhCN = {
     fields: '字段',
     purpose: '用途',
     legalBasis: '法律依据',
+    consentRequired: '以本人同意为依据',
+    yes: '是',
+    no: '否',
     period: '使用期限',
     dailyQuota: '每日调用上限',
     perDay: '次/日',
@@ -63,6 +66,8 @@ export const sharingZhCN = {
     selectAll: '全选',
     purposeHint: '说明使用数据的业务事项（至少 10 个字）',
     legalBasisHint: '例如：《中华人民共和国户口登记条例》第×条、本部门“三定”职责',
+    consentHint:
+      '勾选后，接口只返回已在“我的数据”中同意向本部门提供数据的个人或企业的记录；同意撤回后下一次调用即不再返回。',
     periodHint: '自今天起，最长一年',
     quotaHint: '该应用每天（北京时间）最多调用的次数',
     areaHint: '可选：仅共享某一区域的记录。选择记录中存放行政区划代码的字段和区域。',

@@ -52,6 +52,12 @@ export const RequestFacts = ({ request: r }: { request: ShareRequest }) => {
       span: 2,
       children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.legalBasis}</span>,
     },
+    {
+      key: 'consent',
+      label: t('sharing.common.consentRequired'),
+      span: 2,
+      children: r.consentRequired ? t('sharing.common.yes') : t('sharing.common.no'),
+    },
     { key: 'period', label: t('sharing.common.period'), children: `${r.periodStart} ~ ${r.periodEnd}` },
     {
       key: 'quota',

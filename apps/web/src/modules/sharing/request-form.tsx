@@ -66,6 +66,7 @@ export const RequestForm = ({ dataset, apps }: Props) => {
         periodStart: today,
         periodEnd: addDays(today, 365),
         dailyQuota: 1000,
+        consentRequired: false,
       }}
     >
       <Form.Item
@@ -145,6 +146,9 @@ export const RequestForm = ({ dataset, apps }: Props) => {
         ]}
       >
         <Input.TextArea rows={2} maxLength={1000} data-testid="share-legal-basis" />
+      </Form.Item>
+      <Form.Item name="consentRequired" valuePropName="checked" extra={t('sharing.apply.consentHint')}>
+        <Checkbox data-testid="share-consent">{t('sharing.common.consentRequired')}</Checkbox>
       </Form.Item>
       <Typography.Text>{t('sharing.common.period')}</Typography.Text>
       <Flex gap={12} wrap align="baseline">
