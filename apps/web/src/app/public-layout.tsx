@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined, DatabaseOutlined, LoginOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, DatabaseOutlined, IdcardOutlined, LoginOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -60,6 +60,14 @@ export const PublicLayout = () => {
               </Link>
               <Link to="/open/keys" style={{ whiteSpace: 'nowrap' }} data-testid="portal-keys-link">
                 {t('openAccess.nav.keys')}
+              </Link>
+              <Link
+                to="/my-data"
+                style={{ whiteSpace: 'nowrap' }}
+                aria-label={t('myData.nav')}
+                data-testid="portal-mydata-link"
+              >
+                <IdcardOutlined aria-hidden /> <span className="sz-hide-narrow">{t('myData.nav')}</span>
               </Link>
               <LangSwitch ghost />
               {me ? (

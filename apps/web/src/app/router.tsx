@@ -64,6 +64,8 @@ const OpenApplicationsInboxPage = lazyPage(
   () => import('../pages/open-access/inbox-page'),
   'OpenApplicationsInboxPage',
 );
+const MyDataLoginPage = lazyPage(() => import('../pages/mydata/login-page'), 'MyDataLoginPage');
+const MyDataPage = lazyPage(() => import('../pages/mydata/my-data-page'), 'MyDataPage');
 const ShareApplyPage = lazyPage(() => import('../pages/sharing/apply-page'), 'ShareApplyPage');
 const ShareRequestsPage = lazyPage(() => import('../pages/sharing/requests-page'), 'ShareRequestsPage');
 const ShareRequestPage = lazyPage(() => import('../pages/sharing/request-page'), 'ShareRequestPage');
@@ -96,6 +98,8 @@ export const router = createBrowserRouter([
       { path: '/open/keys', element: <MyKeysPage /> },
       { path: '/open/applications', element: <MyApplicationsPage /> },
       { path: '/open/apply/:code', element: <ApplyPage /> },
+      { path: '/my-data', element: <MyDataPage /> },
+      { path: '/my-data/login', element: <MyDataLoginPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

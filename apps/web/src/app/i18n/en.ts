@@ -1,3 +1,4 @@
+import { myDataEn } from '../../modules/mydata/i18n.en';
 import { openAccessEn } from '../../modules/open-access/i18n.en';
 import { openCommunityEn } from '../../modules/open-community/i18n.en';
 import { privacyEn } from '../../modules/privacy/privacy.en';
@@ -907,4 +908,5 @@ export const en: Messages = {
   openPortal: openPortalEn,
   openAccess: openAccessEn,
   sharing: sharingEn,
+  myData: myDataEn,
 };

@@ -1,3 +1,4 @@
+import { myDataZhCN } from '../../modules/mydata/i18n.zh-CN';
 import { openAccessZhCN } from '../../modules/open-access/i18n.zh-CN';
 import { openCommunityZhCN } from '../../modules/open-community/i18n.zh-CN';
 import { privacyZhCN } from '../../modules/privacy/privacy.zh-CN';
@@ -881,4 +882,5 @@ export const zhCN = {
   openPortal: openPortalZhCN,
   openAccess: openAccessZhCN,
   sharing: sharingZhCN,
+  myData: myDataZhCN,
 };
