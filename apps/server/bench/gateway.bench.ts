@@ -3,8 +3,11 @@
  * gateway path — bearer token, app, grant, quota and rate, lookup, masking, ledger entry, metering —
  * against a bare route doing the same lookup, in the same run, over HTTP on loopback. The load
  * generator runs in a worker thread (the machine's second core).
- *   DATABASE_URL=postgres://… npm run bench:gateway -w apps/server -- [--persons 100000] [--requests 30000] [--concurrency 32]
+ *   DATABASE_URL=postgres://… npm run bench:gateway -w apps/server -- [--persons 100000] [--requests 30000]
+ *     [--concurrency 32] [--rounds 3] [--profile file.cpuprofile]
  */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
@@ -25,6 +28,10 @@ const { values } = parseArgs({
     persons: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '30000' },
     concurrency: { type: 'string', default: '32' },
+    // Measured runs of each path, alternating; the best of each is reported (this VM's speed drifts).
+    rounds: { type: 'string', default: '3' },
+    // Writes CPU profiles of the server during the first measured runs to this file (and `.bare`).
+    profile: { type: 'string' },
   },
 });
 const REQUESTS = Number(values.requests);
@@ -42,6 +49,42 @@ type LoadResult = { latencies: number[]; seconds: number; failures: { status: nu
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const CODE = 'GA-RK-001';
 const FIELDS = ['id_number', 'name', 'gender', 'birth_date', 'hukou_community_code', 'mobile', 'education'];
+
+/** Profiles this process (the server) until the answered function is called. */
+async function profile(file: string) {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile: p } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(p));
+    session.disconnect();
+  };
+}
+
+/** CPU seconds used so far by this process and by the local PostgreSQL server's processes (Linux /proc). */
+function cpuNow(): { node: number; pg: number } {
+  const tick = 100; // USER_HZ
+  let pg = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      pg += (Number(f[11]) + Number(f[12])) / tick;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const u = process.cpuUsage();
+  return { node: (u.user + u.system) / 1e6, pg };
+}
 
 const bench = await benchDatabase('gateway');
 const config = loadConfig(
@@ -146,25 +189,64 @@ try {
       w.once('message', resolve);
       w.once('error', reject);
     });
-  const summary = (r: LoadResult, label: string) => {
+  const summary = (r: LoadResult, label: string, cpu: { node: number; pg: number }) => {
     if (r.failures.length > 0) throw new Error(`${label}: ${JSON.stringify(r.failures[0])}`);
     const sorted = [...r.latencies].sort((a, b) => a - b);
     const p = (q: number) => Number((sorted[Math.floor(q * (sorted.length - 1))] ?? 0).toFixed(2));
-    return { calls_per_s: Math.round(r.latencies.length / r.seconds), p50_ms: p(0.5), p99_ms: p(0.99) };
+    const perCall = (s: number) => Number(((s * 1e6) / r.latencies.length).toFixed(0));
+    return {
+      calls_per_s: Math.round(r.latencies.length / r.seconds),
+      p50_ms: p(0.5),
+      p99_ms: p(0.99),
+      // CPU per call (µs): this process (server and load generator) and the database server.
+      node_us: perCall(cpu.node),
+      pg_us: perCall(cpu.pg),
+    };
+  };
+  // Statements and row changes per call, from the server's statistics (flushed about once a second).
+  const dbStats = async () => {
+    await new Promise((r) => setTimeout(r, 1200));
+    const r = await sql<Record<string, string>>`select xact_commit, tup_inserted, tup_deleted, tup_updated
+      from pg_stat_database where datname = current_database()`.execute(db);
+    return Object.fromEntries(Object.entries(r.rows[0] ?? {}).map(([k, v]) => [k, Number(v)]));
+  };
+  const measured = async (paths: string[], headers: Record<string, string>, label: string) => {
+    const stats = bench.databaseUrl ? await dbStats() : {};
+    const before = cpuNow();
+    const r = await load(paths, headers, REQUESTS);
+    const after = cpuNow();
+    const out = summary(r, label, { node: after.node - before.node, pg: after.pg - before.pg });
+    if (!bench.databaseUrl) return out;
+    const end = await dbStats();
+    const per = (k: string) => Number((((end[k] ?? 0) - (stats[k] ?? 0)) / REQUESTS).toFixed(2));
+    return {
+      ...out,
+      commits: per('xact_commit'),
+      inserted: per('tup_inserted'),
+      deleted: per('tup_deleted'),
+      updated: per('tup_updated'),
+    };
   };
   const bare = keys.map((k) => `/bench/bare/${k}`);
   const gated = keys.map((k) => `/api/v1/share/${CODE}/lookup?id_number=${k}`);
   const auth = { authorization: bearer };
-  // Warm both paths (plans, caches, JIT), then measure each twice, alternating, and keep the better run.
+  // Warm both paths (plans, caches, JIT), then measure each `rounds` times, alternating, keeping the best.
   await load(bare, {}, 3000);
   await load(gated, auth, 3000);
   t0 = performance.now();
-  const runs = { bare: [] as ReturnType<typeof summary>[], gateway: [] as ReturnType<typeof summary>[] };
-  for (let i = 0; i < 2; i++) {
-    runs.bare.push(summary(await load(bare, {}, REQUESTS), 'bare'));
-    runs.gateway.push(summary(await load(gated, auth, REQUESTS), 'gateway'));
+  const runs = {
+    bare: [] as Awaited<ReturnType<typeof measured>>[],
+    gateway: [] as Awaited<ReturnType<typeof measured>>[],
+  };
+  for (let i = 0; i < Number(values.rounds); i++) {
+    const stopBare = i === 0 && values.profile ? await profile(`${values.profile}.bare`) : null;
+    runs.bare.push(await measured(bare, {}, 'bare'));
+    await stopBare?.();
+    const stop = i === 0 && values.profile ? await profile(values.profile) : null;
+    runs.gateway.push(await measured(gated, auth, 'gateway'));
+    await stop?.();
   }
-  const best = (xs: ReturnType<typeof summary>[]) =>
+  const best = (xs: Awaited<ReturnType<typeof measured>>[]) =>
     xs.reduce((a, b) => (b.calls_per_s > a.calls_per_s ? b : a));
   const baseline = best(runs.bare);
   const gateway = best(runs.gateway);

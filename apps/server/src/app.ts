@@ -134,7 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!req.url.startsWith('/api/v1/')) return;
     const auth = req.headers.authorization;
     let actor: Actor;
-    // The sharing gateway checks the app's status again in the statement that reads its data.
+    // On the sharing gateway an app's revocation is enforced through its grants, checked on every read.
     if (auth?.startsWith('Bearer ') && req.url.startsWith('/api/v1/share/'))
       actor = await services.auth.actorFromBearerRechecked(auth.slice(7).trim());
     else if (auth?.startsWith('Bearer ')) actor = await services.auth.actorFromBearer(auth.slice(7).trim());

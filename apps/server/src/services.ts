@@ -61,7 +61,13 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     },
   });
   const users = createUsersService({ db, orgs, areas, ledger });
-  const clients = createClientsService({ db, orgs, ledger });
+  const clients = createClientsService({
+    db,
+    orgs,
+    ledger,
+    // Declared further down; only called once everything is wired.
+    onRevoked: (id, byName) => sharing.grants.revokeForApp(id, byName),
+  });
   const catalog = createCatalog({
     db,
     orgs,

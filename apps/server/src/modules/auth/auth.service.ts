@@ -154,8 +154,8 @@ export function createAuthService(deps: {
     },
 
     /**
-     * The actor behind a bearer token, for routes that re-check the app's status themselves in the
-     * statement that reads (the sharing gateway, through the `auth.active_client` view): the token's
+     * The actor behind a bearer token, for routes that enforce an app's revocation themselves (the
+     * sharing gateway: revoking an app revokes its grants, which every read checks): the token's
      * verification and the client's record are remembered briefly, saving a round trip per call at
      * gateway rates while a revocation still takes effect on the next call.
      */

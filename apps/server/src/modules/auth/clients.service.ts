@@ -10,7 +10,13 @@ import * as repo from './auth.repo.ts';
 import { sha256 } from './auth.service.ts';
 
 /** API clients (apps of departments): created and revoked by the platform admin. */
-export function createClientsService(deps: { db: Db; orgs: OrgsService; ledger: Ledger }) {
+export function createClientsService(deps: {
+  db: Db;
+  orgs: OrgsService;
+  ledger: Ledger;
+  /** What else ends with an app: its sharing grants. */
+  onRevoked?: (clientId: string, byName: string) => Promise<void>;
+}) {
   const { db, orgs, ledger } = deps;
 
   async function toClients(rows: repo.ClientRow[]): Promise<ApiClient[]> {
@@ -83,6 +89,7 @@ export function createClientsService(deps: { db: Db; orgs: OrgsService; ledger: 
       const row = await repo.updateClient(db, id, { status: 'revoked' });
       if (!row) throw notFound('client', id);
       await ledger.record({ actor: a, action: 'auth.client_revoke', result: 'ok', details: { client: id } });
+      await deps.onRevoked?.(id, a.name);
     },
   };
 }

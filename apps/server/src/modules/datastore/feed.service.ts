@@ -53,7 +53,7 @@ export function createFeedService(deps: {
           actor: a,
           action: 'datastore.changes_read',
           result: 'ok',
-          purpose: 'change feed',
+          purpose: '变更订阅 / change feed',
           dataset: ds.code,
           fields: personal,
           subjects: page.map((c) => keyNames.map((k) => String(c.key[k] ?? '')).join('|')),

@@ -57,7 +57,7 @@ export function createHoldings(deps: { finder: Finder; ledger: Ledger; complaint
       actor: subjectActor(s),
       action: 'mydata.records',
       result: 'ok',
-      purpose: 'data subject access',
+      purpose: '本人查阅 / data subject access',
       subjects: [s.key],
       details: {
         datasets: items.map((i) => i.datasetCode),
@@ -98,12 +98,14 @@ export function createHoldings(deps: { finder: Finder; ledger: Ledger; complaint
           dataset?: string;
           fields?: string[];
           purpose?: string;
+          details?: { appName?: string };
         };
         return {
           index: r.index,
           time: e.time,
           actorKind: e.actor.kind,
-          actorName: e.actor.name ?? '',
+          // Apps are named by their display name where the entry has it, not only their client id.
+          actorName: e.details?.appName ?? e.actor.name ?? '',
           orgName: e.actor.orgName || null,
           action: e.action,
           result: e.result,

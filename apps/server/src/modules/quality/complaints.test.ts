@@ -197,7 +197,10 @@ describe('quality complaints (质量申诉)', () => {
     await list(officer, 'box=inbox');
     const reads = (await ledgerSince(t, from)).filter((e) => e.action === 'quality.complaints_read');
     expect(reads).toHaveLength(1);
-    expect(reads[0]).toMatchObject({ purpose: 'quality complaint', details: { complaints: 1, masked: 0 } });
+    expect(reads[0]).toMatchObject({
+      purpose: '质量异议 / quality complaint',
+      details: { complaints: 1, masked: 0 },
+    });
     const all = (await ledgerSince(t, 0)).map((e) => e.action);
     for (const action of ['quality.complaint_raise', 'quality.complaint_answer', 'quality.complaint_close'])
       expect(all).toContain(action);

@@ -1,5 +1,5 @@
 import type { DatasetField } from '@shuzhi/contracts';
-import { type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { ident, selectList, tableOf } from '../datastore/index.ts';
 
@@ -30,36 +30,29 @@ async function orEmpty<T>(run: () => Promise<T>, empty: T): Promise<T> {
 }
 
 /**
- * One record by key, read only while the grant and the app are still active: both are checked in the
- * same statement, so a revocation takes effect on the very next call without another round trip.
+ * One record by key, read only while the grant is still active (revoking an app revokes its grants):
+ * the check is an uncorrelated condition of the same statement, evaluated once and cheap to plan, so a
+ * revocation takes effect on the very next call without another round trip. No row means revoked, or
+ * no such record. The statement is built once per grant and dataset entry; each call only binds the
+ * key and the grant (its parameters come in that order: key values, area code, grant).
  */
-export async function lookupRow(
+export function lookupStatement(
   db: Db,
-  q: {
-    code: string;
-    grantId: string;
-    fields: DatasetField[];
-    keys: DatasetField[];
-    key: unknown[];
-    area: Area;
-  },
-): Promise<{ active: boolean; app: boolean; row: Row | null }> {
-  const table = sql.raw(tableOf(q.code));
-  const run = async () => {
-    const res = await sql<Row & { _grant: string; _app: boolean | null; _found: boolean | null }>`
-      select g.status as _grant, c.id is not null as _app, t.* from sharing.grant g
-      left join auth.active_client c on c.id = g.client_id
-      left join lateral (
-        select true as _found, ${selectList(q.fields)} from ${table}
-        where ${keyCond(q.keys, q.key)} and ${areaCond(q.area)} limit 1
-      ) t on g.status = 'active' and c.id is not null
-      where g.id = ${q.grantId}`.execute(db);
-    const r = res.rows[0];
-    if (!r) return { active: false, app: true, row: null };
-    const { _grant, _app, _found, ...row } = r;
-    return { active: _grant === 'active', app: _app === true, row: _found ? row : null };
-  };
-  return orEmpty(run, { active: true, app: true, row: null });
+  q: { code: string; fields: DatasetField[]; keys: DatasetField[]; area: Area },
+): (key: unknown[], grantId: string) => Promise<Row | null> {
+  const text = sql<Row>`select ${selectList(q.fields)} from ${sql.raw(tableOf(q.code))}
+      where ${keyCond(
+        q.keys,
+        q.keys.map(() => null),
+      )} and ${areaCond(q.area)}
+        and (select status from sharing.grant where id = ${null}) = 'active'
+      limit 1`.compile(db).sql;
+  return (key, grantId) =>
+    orEmpty(async () => {
+      const params = [...key, ...(q.area ? [q.area.code] : []), grantId];
+      const res = await db.executeQuery<Row>(CompiledQuery.raw(text, params));
+      return res.rows[0] ?? null;
+    }, null);
 }
 
 /** Whether a key exists at all, ignoring the grant's area: tells "outside your area" from "no such record". */

@@ -15,6 +15,11 @@ import type { Gateway } from './gateway.service.ts';
 import { datasetOpenApi } from './openapi.ts';
 
 const tags = ['sharing gateway'];
+/**
+ * Answers are built by the gateway from the grant's fields, so they are serialised as they are: the
+ * response schemas document them, validating each answer again would cost the hot path (ADR 0009).
+ */
+const serializerCompiler = () => (data: unknown) => JSON.stringify(data);
 const security = [{ bearer: [] }];
 const Code = z.object({
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,39}$/, 'code: 3–40 letters, digits, _ . -'),
@@ -28,6 +33,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ gateway: Gateway; publicUrl?
   app.get(
     '/:code/lookup',
     {
+      serializerCompiler,
       schema: {
         tags,
         summary: '按键查询一条记录 / One record by key',
@@ -42,6 +48,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ gateway: Gateway; publicUrl?
   app.get(
     '/:code/records',
     {
+      serializerCompiler,
       schema: {
         tags,
         summary: '按条件分页查询 / Records by filter, paged',
@@ -56,6 +63,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ gateway: Gateway; publicUrl?
   app.post(
     '/:code/batch',
     {
+      serializerCompiler,
       schema: {
         tags,
         summary: '批量按键查询 / Records for up to 100 keys',
@@ -70,6 +78,7 @@ export const gatewayRoutes: FastifyPluginAsyncZod<{ gateway: Gateway; publicUrl?
   app.post(
     '/:code/verify',
     {
+      serializerCompiler,
       schema: {
         tags,
         summary: '核验（逐字段是/否）/ Verify values field by field',

@@ -13,7 +13,7 @@ import {
   batchRows,
   keyExists,
   listRows,
-  lookupRow,
+  lookupStatement,
   type Row,
   verifyRow,
 } from './gateway.query.ts';
@@ -34,8 +34,14 @@ type Allowed = {
   fields: DatasetField[];
   keys: DatasetField[];
   rules: FieldRule[];
+  /** The fields as answers describe them. */
+  fieldInfo: { name: string; title: string; type: DatasetField['type']; masked: boolean }[];
   salt: string;
   area: Area;
+  /** The app's display name, for the ledger (its client id is the actor's name). */
+  appName: string;
+  /** The key lookup of this grant's fields (with the consent subject's field when it needs one). */
+  lookup: (key: unknown[], grantId: string) => Promise<Row | null>;
   meter: MeterKey;
   day: string;
 };
@@ -59,6 +65,8 @@ export function createGateway(deps: {
   /** Keys masked L4 values to a hash per grant: consumers can join on them, not across grants. */
   salt: string;
   ratePerSecond: number;
+  /** An app's display name by its client record id. */
+  appName: (clientId: string) => Promise<string | undefined>;
   /** Of these subjects (by identifier), those who consent now to the organisation receiving their data. */
   consenting: (orgId: string, keys: string[]) => Promise<Set<string>>;
   now?: () => Date;
@@ -162,17 +170,43 @@ export function createGateway(deps: {
     const grant = await grantFor(a, ds, op, day);
     if ((await meter.used(grant.id, day)) >= grant.daily_quota)
       return deny(a, op, ds, grant, new AppError('sharing_quota_exceeded', { quota: grant.daily_quota }));
+    return { ...(await planFor(a, ds, grant)), app: a, day };
+  }
+
+  /**
+   * What a grant reads of a dataset and how it masks it: computed once per grant and dataset entry
+   * (a regraded dataset is a new entry object from the dataset cache, so its plan is made anew).
+   */
+  type Plan = Omit<Allowed, 'app' | 'day'>;
+  const plans = new Map<string, { ds: Dataset; plan: Plan }>();
+  const appNames = ttlCache<string>(60_000);
+  async function planFor(a: SignedInActor, ds: Dataset, grant: repo.GrantRow): Promise<Plan> {
+    const hit = plans.get(grant.id);
+    if (hit && hit.ds === ds) return hit.plan;
     const granted = new Set(grant.fields);
     const fields = ds.fields.filter((f) => granted.has(f.name));
-    return {
-      app: a,
+    const rules = datasetRules({ level: ds.level, fields });
+    const plan: Plan = {
       ds,
       grant,
       fields,
       keys: ds.fields.filter((f) => f.key),
-      rules: datasetRules({ level: ds.level, fields }),
+      rules,
+      fieldInfo: fields.map((f) => ({
+        name: f.name,
+        title: f.title,
+        type: f.type,
+        masked: rules.find((r) => r.name === f.name)?.level !== 'L1',
+      })),
       salt: createHmac('sha256', deps.salt).update(`sharing.grant:${grant.id}`).digest('hex'),
       area: grant.area_field && grant.area_code ? { field: grant.area_field, code: grant.area_code } : null,
+      appName: await appNames.get(a.id, async () => (await deps.appName(a.id)) ?? a.name),
+      lookup: lookupStatement(db, {
+        code: ds.code,
+        fields: withSubject(grant, ds, fields),
+        keys: ds.fields.filter((f) => f.key),
+        area: grant.area_field && grant.area_code ? { field: grant.area_field, code: grant.area_code } : null,
+      }),
       meter: {
         grantId: grant.id,
         clientId: a.id,
@@ -180,8 +214,10 @@ export function createGateway(deps: {
         ownerOrgId: ds.ownerOrgId,
         consumerOrgId: a.orgId,
       },
-      day,
     };
+    if (plans.size >= 10_000) plans.clear();
+    plans.set(grant.id, { ds, plan });
+    return plan;
   }
 
   /** The key fields' values of one key, typed, or a precise refusal. */
@@ -216,10 +252,10 @@ export function createGateway(deps: {
     const yes = await deps.consenting(al.app.orgId, keys);
     return rows.filter((r) => yes.has(String(r[f.name] ?? '')));
   }
-  const withSubject = (al: Allowed, fields: DatasetField[]) => {
-    const f = al.grant.consent_required ? subjectField(al.ds) : undefined;
+  function withSubject(grant: repo.GrantRow, ds: Dataset, fields: DatasetField[]): DatasetField[] {
+    const f = grant.consent_required ? subjectField(ds) : undefined;
     return f && !fields.includes(f) ? [...fields, f] : fields;
-  };
+  }
   const consentDenied = (al: Allowed, op: Op) =>
     deny(al.app, op, al.ds, al.grant, new AppError('sharing_consent_missing', { org: al.app.orgName }));
 
@@ -228,13 +264,7 @@ export function createGateway(deps: {
     for (const k of Object.keys(out)) if (!al.fields.some((f) => f.name === k)) delete out[k];
     return out;
   };
-  const fieldInfo = (al: Allowed) =>
-    al.fields.map((f) => ({
-      name: f.name,
-      title: f.title,
-      type: f.type,
-      masked: al.rules.find((r) => r.name === f.name)?.level !== 'L1',
-    }));
+  const fieldInfo = (al: Allowed) => al.fieldInfo;
 
   /** The ledger entry and the count of a call that read data. */
   async function done(
@@ -252,7 +282,14 @@ export function createGateway(deps: {
       dataset: al.ds.code,
       fields: al.fields.map((f) => f.name),
       subjects: personal(al) && subjects.length > 0 ? subjects : undefined,
-      details: { op, grant: al.grant.id, app: al.app.name, records: rows.length, ...extra },
+      details: {
+        op,
+        grant: al.grant.id,
+        app: al.app.name,
+        appName: al.appName,
+        records: rows.length,
+        ...extra,
+      },
     });
     meter.count(al.meter, al.day, { calls: 1, records: rows.length, denied: 0 });
   }
@@ -282,31 +319,24 @@ export function createGateway(deps: {
     throw notFound('share_record', key.map(String).join('|'));
   }
 
-  /** Whether the grant and the app are still active (for reads that do not check them themselves). */
+  /** Whether the grant is still active (for reads that do not check it themselves). */
   async function stillActive(al: Allowed, op: Op) {
-    const now = await repo.grantAndAppActive(db, al.grant.id);
-    if (!now.app) throw new AppError('token_invalid');
-    if (!now.grant) await revokedNow(al, op);
+    const g = await repo.findGrant(db, al.grant.id);
+    if (g?.status !== 'active') await revokedNow(al, op);
   }
 
   return {
     async lookup(actor: Actor, code: string, input: KeyInput) {
       const al = await allow(actor, code, 'lookup');
       const key = keyValues(al, input);
-      const r = await lookupRow(db, {
-        code: al.ds.code,
-        grantId: al.grant.id,
-        fields: withSubject(al, al.fields),
-        keys: al.keys,
-        key,
-        area: al.area,
-      });
-      if (!r.app) throw new AppError('token_invalid');
-      if (!r.active) return revokedNow(al, 'lookup');
-      if (!r.row) return outsideOrMissing(al, 'lookup', key);
-      if ((await consented(al, [r.row])).length === 0) return consentDenied(al, 'lookup');
-      await done(al, 'lookup', [r.row], [key.map(String).join('|')]);
-      return { dataset: al.ds.code, fields: fieldInfo(al), record: mask(al, r.row) };
+      const row = await al.lookup(key, al.grant.id);
+      if (!row) {
+        await stillActive(al, 'lookup');
+        return outsideOrMissing(al, 'lookup', key);
+      }
+      if ((await consented(al, [row])).length === 0) return consentDenied(al, 'lookup');
+      await done(al, 'lookup', [row], [key.map(String).join('|')]);
+      return { dataset: al.ds.code, fields: fieldInfo(al), record: mask(al, row) };
     },
 
     async records(actor: Actor, code: string, q: { limit: number; offset: number; filters?: string }) {
@@ -350,7 +380,7 @@ export function createGateway(deps: {
         al,
         await batchRows(db, {
           code: al.ds.code,
-          fields: withSubject(al, al.fields),
+          fields: withSubject(al.grant, al.ds, al.fields),
           keys: al.keys,
           list,
           area: al.area,
@@ -395,15 +425,8 @@ export function createGateway(deps: {
       });
       await stillActive(al, 'verify');
       if (al.grant.consent_required) {
-        const r = await lookupRow(db, {
-          code: al.ds.code,
-          grantId: al.grant.id,
-          fields: withSubject(al, []),
-          keys: al.keys,
-          key,
-          area: al.area,
-        });
-        if (r.row && (await consented(al, [r.row])).length === 0) return consentDenied(al, 'verify');
+        const r = await al.lookup(key, al.grant.id);
+        if (r && (await consented(al, [r])).length === 0) return consentDenied(al, 'verify');
       }
       const matches = await verifyRow(db, { code: al.ds.code, keys: al.keys, key, values, area: al.area });
       if (matches === null && al.area && (await keyExists(db, al.ds.code, al.keys, key)))

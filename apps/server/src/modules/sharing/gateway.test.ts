@@ -224,7 +224,7 @@ describe('the sharing gateway', () => {
     expect([after.statusCode, after.json().code]).toEqual([403, 'sharing_grant_revoked']);
     expect(after.json().detail).toContain('用途变更');
 
-    // Revoking the app itself ends its calls at once too, though its token has not expired.
+    // Revoking the app itself ends its grants, so its calls end at once though its token is still valid.
     const app4 = await f.newApp(f.civilId, '应用撤销测试');
     await grant(app4.id);
     const lookup4 = () => call(app4.bearer, 'GET', `lookup?id_number=${PERSONS[2]?.[0]}`);
@@ -236,7 +236,8 @@ describe('the sharing gateway', () => {
     });
     expect(gone.statusCode, gone.body).toBeLessThan(300);
     const after4 = await lookup4();
-    expect([after4.statusCode, after4.json().code]).toEqual([401, 'token_invalid']);
+    expect([after4.statusCode, after4.json().code]).toEqual([403, 'sharing_grant_revoked']);
+    expect(after4.json().detail).toContain('应用已停用');
 
     const app3 = await f.newApp(f.civilId, '过期测试');
     const g3 = await grant(app3.id);

@@ -1,7 +1,7 @@
 import type { Dataset, ShareGrant, ShareSide, ShareUsage } from '@shuzhi/contracts';
 
 import type { Db } from '../../db/connection.ts';
-import type { Actor } from '../../platform/actor.ts';
+import { type Actor, systemActor } from '../../platform/actor.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import { chinaDay } from '../quality/index.ts';
@@ -72,6 +72,25 @@ export function createGrantsService(deps: {
         );
       });
       return (await toGrants([(await repo.findGrant(db, id)) as repo.GrantRow]))[0] as ShareGrant;
+    },
+
+    /** Ends every grant of an app the platform revoked: its next call is refused like any revoked grant's. */
+    async revokeForApp(clientId: string, byName: string): Promise<void> {
+      const reason = '应用已停用 / the app was revoked';
+      await db.transaction().execute(async (trx) => {
+        const ended = await repo.revokeAppGrants(trx, clientId, byName, reason);
+        for (const g of ended)
+          await ledger.record(
+            {
+              actor: systemActor,
+              action: 'sharing.revoke',
+              result: 'ok',
+              dataset: g.dataset_code,
+              details: { grant: g.id, reason, app: clientId },
+            },
+            trx,
+          );
+      });
     },
 
     /** Calls, records and denials per day and per dataset, consumer and app, for one side. */

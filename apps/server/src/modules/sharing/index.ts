@@ -78,6 +78,7 @@ export function createSharing(deps: SharingDeps) {
     findDataset: deps.findDataset,
     salt: deps.salt,
     ratePerSecond: settings.ratePerSecond,
+    appName: async (id) => (await deps.apps.findApp(id))?.name,
     consenting: deps.consenting,
     now,
   });

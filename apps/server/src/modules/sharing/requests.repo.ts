@@ -159,14 +159,6 @@ export const insertGrant = (
 export const findGrant = (db: Db, id: string) =>
   grants(db).where('id', '=', id).executeTakeFirst() as Promise<GrantRow | undefined>;
 
-/** Whether a grant and its app are both still active (the `auth.active_client` view is auth's). */
-export async function grantAndAppActive(db: Db, grantId: string): Promise<{ grant: boolean; app: boolean }> {
-  const r = await sql<{ grant: boolean; app: boolean }>`
-    select g.status = 'active' as grant, exists (select 1 from auth.active_client c where c.id = g.client_id) as app
-    from sharing.grant g where g.id = ${grantId}`.execute(db);
-  return r.rows[0] ?? { grant: false, app: true };
-}
-
 /** An app's grants for a dataset, the newest first: the gateway picks the one that applies. */
 export const grantsOf = (db: Db, clientId: string, datasetCode: string) =>
   grants(db)
@@ -182,6 +174,16 @@ export function listGrants(db: Db, q: { consumerOrgId?: string; ownerOrgId?: str
   if (q.ownerOrgId) query = query.where('owner_org_id', '=', q.ownerOrgId);
   return query.orderBy('created_at', 'desc').limit(LIST_MAX).execute() as Promise<GrantRow[]>;
 }
+
+/** Revokes every active grant of an app (the app itself was revoked); answers their ids. */
+export const revokeAppGrants = (db: Db, clientId: string, byName: string, reason: string) =>
+  db
+    .updateTable('sharing.grant')
+    .set({ status: 'revoked', revoked_at: new Date(), revoked_by_name: byName, revoke_reason: reason })
+    .where('client_id', '=', clientId)
+    .where('status', '=', 'active')
+    .returning(['id', 'dataset_code'])
+    .execute();
 
 /** Revokes an active grant; answers nothing when it was not active. */
 export const revokeGrant = (db: Db, id: string, byName: string, reason: string) =>

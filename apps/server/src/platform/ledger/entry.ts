@@ -27,6 +27,12 @@ export const subjectHash = (salt: string, key: string): string =>
 
 /** The entry's canonical bytes (RFC 8785 JSON): what the leaf hash commits to. */
 export function entryBytes(input: LedgerInput, salt: string, time: Date): Buffer {
+  return entryOf(input, salt, time).body;
+}
+
+/** The entry's canonical bytes and the subject hashes they name (indexed when the entry is sequenced). */
+export function entryOf(input: LedgerInput, salt: string, time: Date): { body: Buffer; subjects: string[] } {
+  const subjects = input.subjects?.length ? input.subjects.map((s) => subjectHash(salt, s)).sort() : [];
   const a = input.actor;
   const actor =
     a.kind === 'anonymous'
@@ -41,8 +47,8 @@ export function entryBytes(input: LedgerInput, salt: string, time: Date): Buffer
     ...(input.purpose ? { purpose: input.purpose } : {}),
     ...(input.dataset ? { dataset: input.dataset } : {}),
     ...(input.fields?.length ? { fields: [...input.fields].sort() } : {}),
-    ...(input.subjects?.length ? { subjects: input.subjects.map((s) => subjectHash(salt, s)).sort() } : {}),
+    ...(subjects.length ? { subjects } : {}),
     ...(input.details ? { details: input.details } : {}),
   };
-  return Buffer.from(canonicalize(body) as string, 'utf8');
+  return { body: Buffer.from(canonicalize(body) as string, 'utf8'), subjects: [...new Set(subjects)] };
 }

@@ -4,11 +4,12 @@ import type { Db } from '../../db/connection.ts';
 /** bytea comes back as Buffer from pg and as Uint8Array from PGlite. */
 export const buf = (v: Uint8Array): Buffer => (Buffer.isBuffer(v) ? v : Buffer.from(v));
 
-export async function enqueue(db: Db, bodies: Buffer[]): Promise<void> {
-  if (bodies.length === 0) return;
+/** Queues entries: their bytes and the subject hashes they name (so sequencing need not parse them). */
+export async function enqueue(db: Db, entries: { body: Buffer; subjects: string[] }[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('ledger.queue')
-    .values(bodies.map((body) => ({ body })))
+    .values(entries.map((e) => ({ body: e.body, subjects: e.subjects.length ? e.subjects : null })))
     .execute();
 }
 
@@ -27,26 +28,37 @@ export async function readHead(db: Db) {
   return { size: Number(h.size), frontier: buf(h.frontier), chain: buf(h.chain) };
 }
 
-export async function takeQueued(db: Db, limit: number): Promise<{ id: number; body: Buffer }[]> {
+/**
+ * The oldest queued entries' leaf hashes (RFC 9162: SHA-256 of 0x00 and the bytes), computed by the
+ * database so that the bytes themselves never travel to the sequencer and back.
+ */
+export async function takeQueuedLeaves(
+  db: Db,
+  limit: number,
+): Promise<{ id: number; leaf: Buffer; subjects: string[] | null }[]> {
   const rows = await db
     .selectFrom('ledger.queue')
-    .select(['id', 'body'])
+    .select(['id', sql<Uint8Array>`sha256('\\x00'::bytea || body)`.as('leaf'), 'subjects'])
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), body: buf(r.body) }));
+  return rows.map((r) => ({ id: Number(r.id), leaf: buf(r.leaf), subjects: r.subjects }));
 }
 
-export async function insertEntries(
+/** Moves queued entries into the log at their indices; their bytes are copied inside the database. */
+export async function moveToLog(
   db: Db,
-  rows: { idx: number; body: Buffer; leaf_hash: Buffer; completed: Buffer; chain: Buffer }[],
+  rows: { queueId: number; idx: number; leaf_hash: Buffer; completed: Buffer; chain: Buffer }[],
 ): Promise<void> {
-  // Keep each statement under PostgreSQL's 65,535 parameters.
+  const hex = (b: Buffer) => b.toString('hex');
   for (let i = 0; i < rows.length; i += 10_000) {
-    await db
-      .insertInto('ledger.entry')
-      .values(rows.slice(i, i + 10_000))
-      .execute();
+    const part = rows.slice(i, i + 10_000);
+    await sql`insert into ledger.entry (idx, body, leaf_hash, completed, chain)
+      select v.idx, q.body, decode(v.leaf, 'hex'), decode(v.completed, 'hex'), decode(v.chain, 'hex')
+      from unnest(${part.map((r) => r.queueId)}::bigint[], ${part.map((r) => r.idx)}::bigint[],
+        ${part.map((r) => hex(r.leaf_hash))}::text[], ${part.map((r) => hex(r.completed))}::text[],
+        ${part.map((r) => hex(r.chain))}::text[]) as v(qid, idx, leaf, completed, chain)
+      join ledger.queue q on q.id = v.qid`.execute(db);
   }
 }
 
@@ -55,12 +67,8 @@ export async function deleteQueued(db: Db, maxId: number): Promise<void> {
 }
 
 export async function deleteQueuedIds(db: Db, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 10_000) {
-    await db
-      .deleteFrom('ledger.queue')
-      .where('id', 'in', ids.slice(i, i + 10_000))
-      .execute();
-  }
+  for (let i = 0; i < ids.length; i += 10_000)
+    await sql`delete from ledger.queue where id = any(${ids.slice(i, i + 10_000)}::bigint[])`.execute(db);
 }
 
 export async function updateHead(

@@ -1,7 +1,12 @@
 import type { Generated } from 'kysely';
 
 export interface LedgerTables {
-  'ledger.queue': { id: Generated<number>; body: Buffer; queued_at: Generated<Date> };
+  'ledger.queue': {
+    id: Generated<number>;
+    body: Buffer;
+    subjects: string[] | null;
+    queued_at: Generated<Date>;
+  };
   'ledger.entry': {
     idx: number;
     body: Buffer;

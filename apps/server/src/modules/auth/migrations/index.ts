@@ -50,8 +50,4 @@ export const authMigrations = {
       last_used_at timestamptz
     )`,
   ]),
-  // Published for the sharing gateway, which checks an app's status in the same statement as its read.
-  '20261201_02_auth_active_client': sqlMigration([
-    "create view auth.active_client as select id from auth.clients where status = 'active'",
-  ]),
 };

@@ -37,6 +37,8 @@ export const ledgerMigrations = {
   // Which entries concern whom (the salted subject hashes of their bodies), so a citizen's
   // accesses are found without reading the log; kept by the sequencer, filled here for older entries.
   '20261201_03_ledger_subject': sqlMigration([
+    // Writers pass the subject hashes along with the bytes, so sequencing never parses an entry.
+    'alter table ledger.queue add column subjects text[]',
     `create table ledger.entry_subject (
       subject text not null,
       idx bigint not null,
