@@ -8,6 +8,7 @@ import { ttlCache } from '../../platform/ttl-cache.ts';
 import { parseFilters, typedValue } from '../datastore/index.ts';
 import { datasetRules, type FieldRule, maskRecord } from '../masking/index.ts';
 import { chinaDay } from '../quality/index.ts';
+import { type CallRecord, createCallLog } from './call-log.ts';
 import {
   type Area,
   batchRows,
@@ -40,6 +41,8 @@ type Allowed = {
   area: Area;
   /** The app's display name, for the ledger (its client id is the actor's name). */
   appName: string;
+  /** What the ledger names of this grant's calls. */
+  logged: CallRecord['grant'];
   /** The key lookup of this grant's fields (with the consent subject's field when it needs one). */
   lookup: (key: unknown[], grantId: string) => Promise<Row | null>;
   meter: MeterKey;
@@ -79,6 +82,7 @@ export function createGateway(deps: {
   // new grant works at once.
   const grantCache = new Map<string, { grant: repo.GrantRow; until: number }>();
   const rate = createRateLimiter(deps.ratePerSecond);
+  const calls = createCallLog((input) => ledger.record(input));
 
   async function deny(
     a: SignedInActor,
@@ -186,6 +190,7 @@ export function createGateway(deps: {
     const granted = new Set(grant.fields);
     const fields = ds.fields.filter((f) => granted.has(f.name));
     const rules = datasetRules({ level: ds.level, fields });
+    const appName = await appNames.get(a.id, async () => (await deps.appName(a.id)) ?? a.name);
     const plan: Plan = {
       ds,
       grant,
@@ -200,7 +205,15 @@ export function createGateway(deps: {
       })),
       salt: createHmac('sha256', deps.salt).update(`sharing.grant:${grant.id}`).digest('hex'),
       area: grant.area_field && grant.area_code ? { field: grant.area_field, code: grant.area_code } : null,
-      appName: await appNames.get(a.id, async () => (await deps.appName(a.id)) ?? a.name),
+      appName,
+      logged: {
+        id: grant.id,
+        purpose: grant.purpose,
+        app: a,
+        appName,
+        dataset: ds.code,
+        fields: fields.map((f) => f.name),
+      },
       lookup: lookupStatement(db, {
         code: ds.code,
         fields: withSubject(grant, ds, fields),
@@ -274,22 +287,12 @@ export function createGateway(deps: {
     subjects: string[],
     extra: Record<string, unknown> = {},
   ) {
-    await ledger.record({
-      actor: al.app,
-      action: 'sharing.call',
-      result: 'ok',
-      purpose: al.grant.purpose,
-      dataset: al.ds.code,
-      fields: al.fields.map((f) => f.name),
-      subjects: personal(al) && subjects.length > 0 ? subjects : undefined,
-      details: {
-        op,
-        grant: al.grant.id,
-        app: al.app.name,
-        appName: al.appName,
-        records: rows.length,
-        ...extra,
-      },
+    await calls.add({
+      grant: al.logged,
+      op,
+      records: rows.length,
+      subjects: personal(al) ? subjects : [],
+      extra,
     });
     meter.count(al.meter, al.day, { calls: 1, records: rows.length, denied: 0 });
   }

@@ -76,10 +76,24 @@ describe('the sharing gateway', () => {
       dataset: 'SHR-RK-01',
       purpose: '核验低保申请人的户籍信息',
       fields: ['community_code', 'id_number', 'name'],
-      details: { op: 'lookup', grant: grantId, records: 1 },
+      details: { grant: grantId, records: 1, appName: '民政救助核验', calls: [{ op: 'lookup', records: 1 }] },
     });
     expect(entry?.subjects).toHaveLength(1);
     expect(JSON.stringify(entry)).not.toContain(id);
+  });
+
+  it('ledgers concurrent calls of a grant together, each of them before its answer', async () => {
+    const before = (await f.ledger('sharing.call')).length;
+    const ids = [PERSONS[0]?.[0], PERSONS[1]?.[0]] as string[];
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call(f.app.bearer, 'GET', `lookup?id_number=${ids[i % 2]}`)),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+    const entries = (await f.ledger('sharing.call')).slice(before);
+    const logged = entries.flatMap((e) => (e.details as { calls: { op: string }[] }).calls);
+    expect(logged).toHaveLength(12);
+    expect(entries.length).toBeLessThan(12);
+    for (const e of entries) expect((e.subjects as string[]).length).toBeGreaterThan(0);
   });
 
   it('lists, batches and verifies within the grant’s area only', async () => {

@@ -184,11 +184,10 @@ export function* unpack(
 /** Indexes entries by the subject hashes their bodies name. */
 export async function insertSubjects(db: Db, rows: { subject: string; idx: number }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 20_000) {
-    await db
-      .insertInto('ledger.entry_subject')
-      .values(rows.slice(i, i + 20_000))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    const part = rows.slice(i, i + 20_000);
+    await sql`insert into ledger.entry_subject (subject, idx)
+      select * from unnest(${part.map((r) => r.subject)}::text[], ${part.map((r) => r.idx)}::bigint[])
+      on conflict do nothing`.execute(db);
   }
 }
 
