@@ -52,7 +52,7 @@ const chinaDay = (days = 0) =>
 async function lookedUpByAnotherDepartment(
   officer: Page,
   idNumber: string,
-): Promise<{ clientId: string; consumerOrg: string }> {
+): Promise<{ appName: string; consumerOrg: string }> {
   const admin = await staff('admin');
   const consumer = await staff('approver');
   const me = (await (await consumer.request.get('/api/v1/auth/me')).json()) as {
@@ -109,14 +109,14 @@ async function lookedUpByAnotherDepartment(
     headers: { authorization: `Bearer ${access_token}` },
   });
   expect(lookup.status).toBe(200);
-  return { clientId: client.clientId, consumerOrg: me.org.name };
+  return { appName, consumerOrg: me.org.name };
 }
 
 describe('my data (我的数据)', () => {
   test('a resident signs in by SMS code, sees who read their hukou record and verifies it, disputes a field and grants then withdraws a consent', async () => {
     const officer = await staff('officer');
     const person = await residentWithMobile(officer);
-    const { clientId, consumerOrg } = await lookedUpByAnotherDepartment(officer, person.id_number);
+    const { appName, consumerOrg } = await lookedUpByAnotherDepartment(officer, person.id_number);
 
     // Signing in: from the public header, ID number and phone, then the code shown in the demo notice.
     const citizen = await openPage();
@@ -153,11 +153,11 @@ describe('my data (我的数据)', () => {
 
     // The accesses show the market regulator's app, its purpose, and the entry verifies in the browser.
     await citizen.getByTestId('mydata-tab-accesses').click();
-    // The ledger names an app by its client id.
+    // The access names the app by its display name, and its department.
     const access = citizen.getByTestId('mydata-accesses').locator('tr', { hasText: PURPOSE }).first();
     await expectText(
       access,
-      clientId,
+      appName,
       consumerOrg,
       '共享接口调用',
       '户籍人口基本信息',
