@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseURL, expectPath, expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { pickOption, signIn } from './support/shuzhi.ts';
+import { createApp, pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 const PASSWORD = 'Demo2026shuzhi';
@@ -59,14 +59,7 @@ async function lookedUpByAnotherDepartment(
     org: { id: string; name: string };
   };
   const appName = `市场监管登记核验${Date.now().toString(36).slice(-4)}`;
-  const created = await admin.request.post('/api/v1/auth/clients', {
-    data: { name: appName, orgId: me.org.id, roles: ['viewer'] },
-  });
-  expect(created.status()).toBe(201);
-  const { client, clientSecret } = (await created.json()) as {
-    client: { id: string; clientId: string };
-    clientSecret: string;
-  };
+  const { client, clientSecret } = await createApp(admin, me.org.id, appName);
 
   const asked = await consumer.request.post('/api/v1/sharing/requests', {
     data: {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectPath, expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { pickOption, signIn } from './support/shuzhi.ts';
+import { createApp, pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 const PASSWORD = 'Demo2026shuzhi';
@@ -47,14 +47,7 @@ describe('sharing between departments (数据共享)', () => {
 
     // The platform admin creates the app (API client) the market regulator will call the gateway with.
     const appName = `市场监管执法系统${Date.now().toString(36).slice(-4)}`;
-    const created = await admin.request.post('/api/v1/auth/clients', {
-      data: { name: appName, orgId: me.org.id, roles: ['viewer'] },
-    });
-    expect(created.status()).toBe(201);
-    const { client, clientSecret } = (await created.json()) as {
-      client: { clientId: string };
-      clientSecret: string;
-    };
+    const { client, clientSecret } = await createApp(admin, me.org.id, appName);
     const { datasetId, person } = await hukouResident(officer);
 
     // The market regulator's approver asks for four fields from the catalog page.

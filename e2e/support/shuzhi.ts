@@ -81,3 +81,16 @@ export async function importCsv(
     )
     .toBe('succeeded');
 }
+
+/** An API client (app) of an organisation, created by a platform admin's session; its secret shows once. */
+export async function createApp(
+  admin: Page,
+  orgId: string,
+  name: string,
+): Promise<{ client: { id: string; clientId: string }; clientSecret: string }> {
+  const created = await admin.request.post('/api/v1/auth/clients', {
+    data: { name, orgId, roles: ['viewer'] },
+  });
+  expect(created.status()).toBe(201);
+  return (await created.json()) as { client: { id: string; clientId: string }; clientSecret: string };
+}

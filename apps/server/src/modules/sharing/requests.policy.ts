@@ -1,29 +1,17 @@
 import type { Dataset } from '@shuzhi/contracts';
 import { requireRole, type SignedInActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { checkNarrowing, checkPeriod as checkPeriodOf } from '../../platform/periods.ts';
 import type { FieldRef } from './sharing.tables.ts';
 
-/** The longest period one request may ask for: a year, renewed by a new request. */
-export const MAX_PERIOD_DAYS = 366;
-
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const periodError = (zh: string, en: string) =>
   new AppError('sharing_period_invalid', { reason_zh: zh, reason_en: en });
 const areaError = (zh: string, en: string) =>
   new AppError('sharing_area_invalid', { reason_zh: zh, reason_en: en });
 
 /** A period asked for: from today on, the end not before the start, at most a year. */
-export function checkPeriod(start: string, end: string, today: string): void {
-  if (start < today)
-    throw periodError(`开始日期 ${start} 早于今天 ${today}`, `the start ${start} is before today ${today}`);
-  if (end < start)
-    throw periodError(`结束日期 ${end} 早于开始日期 ${start}`, `the end ${end} is before the start ${start}`);
-  if (dayNumber(end) - dayNumber(start) + 1 > MAX_PERIOD_DAYS)
-    throw periodError(
-      `期限不能超过 ${MAX_PERIOD_DAYS} 天，期满后可再次申请`,
-      `at most ${MAX_PERIOD_DAYS} days; request again when it ends`,
-    );
-}
+export const checkPeriod = (start: string, end: string, today: string) =>
+  checkPeriodOf(start, end, today, periodError);
 
 /** The dataset's fields for the names asked for, in the dataset's order; unknown names are refused. */
 export function resolveFields(ds: Dataset, names: string[]): FieldRef[] {
@@ -71,21 +59,7 @@ export function checkApproval(
   },
   today: string,
 ): void {
-  const extra = given.fields.filter((f) => !asked.fields.some((a) => a.name === f));
-  if (extra.length > 0)
-    throw wider(`未申请的字段：${extra.join(', ')}`, `fields not asked for: ${extra.join(', ')}`);
-  if (given.start < asked.start || given.end > asked.end)
-    throw wider(
-      `期限须在 ${asked.start} 至 ${asked.end} 之内`,
-      `the period must lie within ${asked.start} to ${asked.end}`,
-    );
-  if (given.end < given.start)
-    throw periodError(
-      `结束日期 ${given.end} 早于开始日期 ${given.start}`,
-      `the end ${given.end} is before the start ${given.start}`,
-    );
-  if (given.end < today)
-    throw periodError(`期限已于 ${given.end} 结束`, `the period already ended on ${given.end}`);
+  checkNarrowing(asked, given, today, { wider, invalid: periodError });
   if (given.quota > asked.quota)
     throw wider(
       `每日配额不能超过申请的 ${asked.quota} 次`,
