@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { expectText, expectVisible, useBrowser } from './support/browser.ts';
+import { expectText, expectVisible, STEP_MS, useBrowser } from './support/browser.ts';
 import { signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
@@ -91,6 +91,9 @@ describe('open data access (API keys, conditional applications)', () => {
     await row.getByTestId('open-key-usage').click();
     await expectText(page.getByTestId('key-usage-table'), '（目录检索等）', '1');
     await page.keyboard.press('Escape');
+    // The usage dialog must be gone first: a revoke confirmation opened under its closing mask can
+    // close with it, and the click on 吊销 then lands on nothing.
+    await page.getByTestId('key-usage-table').waitFor({ state: 'hidden', timeout: STEP_MS });
 
     await row.getByTestId('open-key-revoke').click();
     await page.getByTestId('open-key-revoke-confirm').click();

@@ -32,20 +32,17 @@ export async function readHead(db: Db) {
  * The oldest queued entries' leaf hashes (RFC 9162: SHA-256 of 0x00 and the bytes), computed by the
  * database so that the bytes themselves never travel to the sequencer and back.
  */
-export async function takeQueuedLeaves(
-  db: Db,
-  limit: number,
-): Promise<{ id: number; leaf: Buffer; subjects: string[] | null }[]> {
+export async function takeQueuedLeaves(db: Db, limit: number): Promise<{ id: number; leaf: Buffer }[]> {
   const rows = await db
     .selectFrom('ledger.queue')
-    .select(['id', sql<Uint8Array>`sha256('\\x00'::bytea || body)`.as('leaf'), 'subjects'])
+    .select(['id', sql<Uint8Array>`sha256('\\x00'::bytea || body)`.as('leaf')])
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), leaf: buf(r.leaf), subjects: r.subjects }));
+  return rows.map((r) => ({ id: Number(r.id), leaf: buf(r.leaf) }));
 }
 
-/** Moves queued entries into the log at their indices; their bytes are copied inside the database. */
+/** Moves queued entries into the log at their indices; bytes and subjects are copied inside the database. */
 export async function moveToLog(
   db: Db,
   rows: { queueId: number; idx: number; leaf_hash: Buffer; completed: Buffer; chain: Buffer }[],
@@ -53,8 +50,8 @@ export async function moveToLog(
   const hex = (b: Buffer) => b.toString('hex');
   for (let i = 0; i < rows.length; i += 10_000) {
     const part = rows.slice(i, i + 10_000);
-    await sql`insert into ledger.entry (idx, body, leaf_hash, completed, chain)
-      select v.idx, q.body, decode(v.leaf, 'hex'), decode(v.completed, 'hex'), decode(v.chain, 'hex')
+    await sql`insert into ledger.entry (idx, body, leaf_hash, completed, chain, subjects)
+      select v.idx, q.body, decode(v.leaf, 'hex'), decode(v.completed, 'hex'), decode(v.chain, 'hex'), q.subjects
       from unnest(${part.map((r) => r.queueId)}::bigint[], ${part.map((r) => r.idx)}::bigint[],
         ${part.map((r) => hex(r.leaf_hash))}::text[], ${part.map((r) => hex(r.completed))}::text[],
         ${part.map((r) => hex(r.chain))}::text[]) as v(qid, idx, leaf, completed, chain)
@@ -181,24 +178,13 @@ export function* unpack(
   }
 }
 
-/** Indexes entries by the subject hashes their bodies name. */
-export async function insertSubjects(db: Db, rows: { subject: string; idx: number }[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 20_000) {
-    const part = rows.slice(i, i + 20_000);
-    await sql`insert into ledger.entry_subject (subject, idx)
-      select * from unnest(${part.map((r) => r.subject)}::text[], ${part.map((r) => r.idx)}::bigint[])
-      on conflict do nothing`.execute(db);
-  }
-}
-
 /** The newest entries concerning a subject hash, before an index (exclusive) when given. */
 export async function readEntriesAbout(db: Db, subject: string, before: number | null, limit: number) {
   let q = db
-    .selectFrom('ledger.entry_subject as s')
-    .innerJoin('ledger.entry as e', 'e.idx', 's.idx')
-    .select(['e.idx', 'e.body'])
-    .where('s.subject', '=', subject);
-  if (before !== null) q = q.where('s.idx', '<', before);
-  const rows = await q.orderBy('s.idx', 'desc').limit(limit).execute();
+    .selectFrom('ledger.entry')
+    .select(['idx', 'body'])
+    .where(sql<boolean>`subjects @> array[${subject}]::text[]`);
+  if (before !== null) q = q.where('idx', '<', before);
+  const rows = await q.orderBy('idx', 'desc').limit(limit).execute();
   return rows.map((r) => ({ idx: Number(r.idx), body: buf(r.body) }));
 }

@@ -93,12 +93,6 @@ export function createLedger(deps: { db: Db; settings: LedgerSettings; now?: () 
       });
       if (rows.length > 0) {
         await repo.moveToLog(trx, rows);
-        await repo.insertSubjects(
-          trx,
-          queued.flatMap((q, i) =>
-            (q.subjects ?? []).map((subject) => ({ subject, idx: (rows[i] as { idx: number }).idx })),
-          ),
-        );
         await repo.deleteQueuedIds(
           trx,
           queued.map((q) => q.id),

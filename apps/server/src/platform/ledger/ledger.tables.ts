@@ -13,9 +13,9 @@ export interface LedgerTables {
     leaf_hash: Buffer;
     completed: Buffer;
     chain: Buffer;
+    subjects: string[] | null;
     sequenced_at: Generated<Date>;
   };
-  'ledger.entry_subject': { subject: string; idx: number };
   'ledger.head': { id: number; size: number; frontier: Buffer; chain: Buffer; updated_at: Generated<Date> };
   'ledger.checkpoint': { size: number; root: Buffer; note: string; created_at: Generated<Date> };
 }

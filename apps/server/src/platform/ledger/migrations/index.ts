@@ -34,19 +34,16 @@ export const ledgerMigrations = {
       created_at timestamptz not null default now()
     )`,
   ]),
-  // Which entries concern whom (the salted subject hashes of their bodies), so a citizen's
-  // accesses are found without reading the log; kept by the sequencer, filled here for older entries.
-  '20261201_03_ledger_subject': sqlMigration([
-    // Writers pass the subject hashes along with the bytes, so sequencing never parses an entry.
+  // Which entries concern whom: the salted subject hashes each entry names, kept beside its bytes
+  // with an inverted index, so a citizen's accesses are found without reading the log. Writers pass
+  // them along in the queue, so sequencing never parses an entry; older entries are filled here.
+  '20261201_03_ledger_subjects': sqlMigration([
     'alter table ledger.queue add column subjects text[]',
-    `create table ledger.entry_subject (
-      subject text not null,
-      idx bigint not null,
-      primary key (subject, idx)
-    )`,
-    `insert into ledger.entry_subject (subject, idx)
-      select s, e.idx from ledger.entry e,
-        jsonb_array_elements_text(convert_from(e.body, 'UTF8')::jsonb -> 'subjects') s
-      on conflict do nothing`,
+    'alter table ledger.entry add column subjects text[]',
+    `update ledger.entry e set subjects = s.list from (
+        select idx, array_agg(distinct v) as list from ledger.entry,
+          jsonb_array_elements_text(convert_from(body, 'UTF8')::jsonb -> 'subjects') v group by idx
+      ) s where s.idx = e.idx`,
+    'create index entry_subjects_idx on ledger.entry using gin (subjects)',
   ]),
 };
