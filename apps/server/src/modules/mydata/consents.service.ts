@@ -1,11 +1,11 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import type { ConsentBody, ConsentRecord } from '@shuzhi/contracts';
 import canonicalizeModule from 'canonicalize';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Ledger, subjectHash } from '../../platform/ledger/index.ts';
+import * as repo from './mydata.repo.ts';
 import type { ConsentTable } from './mydata.tables.ts';
 import { type Subject, subjectActor } from './subject.ts';
 
@@ -79,8 +79,7 @@ export function createConsents(deps: {
     };
   }
 
-  const chainOf = (trx: Db, subject: string) =>
-    trx.selectFrom('mydata.consent').selectAll().where('subject_hash', '=', subject).orderBy('seq').execute();
+  const chainOf = repo.consentChain;
 
   /** Appends a record to the subject's chain, serialised per subject by an advisory lock. */
   async function append(
@@ -91,7 +90,7 @@ export function createConsents(deps: {
     const subject = hashOf(s.key);
     const id = newId();
     await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(${`mydata.consent:${subject}`}))`.execute(trx);
+      await repo.lockChain(trx, subject);
       const chain = await chainOf(trx, subject);
       check?.(chain);
       const last = chain.at(-1);
@@ -105,10 +104,7 @@ export function createConsents(deps: {
       const prev = last?.hash ?? GENESIS;
       const hash = chainHash(prev, consentBytes(body));
       const signature = sign(null, Buffer.from(hash, 'hex'), privateKey).toString('base64');
-      await trx
-        .insertInto('mydata.consent')
-        .values({ ...body, prev_hash: prev, hash, signature })
-        .execute();
+      await repo.insertConsent(trx, { ...body, prev_hash: prev, hash, signature });
       await ledger.record(
         {
           actor: subjectActor(s),
@@ -189,12 +185,7 @@ export function createConsents(deps: {
     async consenting(orgId: string, keys: string[]): Promise<Set<string>> {
       if (keys.length === 0) return new Set();
       const byHash = new Map(keys.map((k) => [hashOf(k), k]));
-      const rows = await db
-        .selectFrom('mydata.consent')
-        .selectAll()
-        .where('subject_hash', 'in', [...byHash.keys()])
-        .where('party_org_id', '=', orgId)
-        .execute();
+      const rows = await repo.consentsFor(db, orgId, [...byHash.keys()]);
       const out = new Set<string>();
       for (const [hash, key] of byHash) {
         const mine = rows.filter((r) => r.subject_hash === hash);

@@ -9,6 +9,7 @@ import type { SecretBox } from '../../platform/secret-box.ts';
 import { maskMobile } from '../masking/index.ts';
 import type { Notify } from '../notify/index.ts';
 import type { Finder } from './finder.ts';
+import * as repo from './mydata.repo.ts';
 import { type Subject, subjectActor, subjectId } from './subject.ts';
 
 const CODE_MINUTES = 5;
@@ -68,17 +69,14 @@ export function createLogin(deps: {
       const id = newId();
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const expiresAt = new Date(now().getTime() + CODE_MINUTES * 60_000);
-      await db
-        .insertInto('mydata.challenge')
-        .values({
-          id,
-          subject_type: type,
-          subject_sealed: box.seal(key, id),
-          code_hash: codeHash(id, code),
-          expires_at: expiresAt,
-          used_at: null,
-        })
-        .execute();
+      await repo.insertChallenge(db, {
+        id,
+        subject_type: type,
+        subject_sealed: box.seal(key, id),
+        code_hash: codeHash(id, code),
+        expires_at: expiresAt,
+        used_at: null,
+      });
       await deps.notify.sms(
         input.phone,
         `【数智】您的“我的数据”登录验证码为 ${code}，${CODE_MINUTES} 分钟内有效，请勿告诉他人。`,
@@ -96,21 +94,15 @@ export function createLogin(deps: {
       challengeId: string,
       code: string,
     ): Promise<{ token: string; expiresAt: Date; subject: Subject }> {
-      const row = await db
-        .selectFrom('mydata.challenge')
-        .selectAll()
-        .where('id', '=', challengeId)
-        .executeTakeFirst();
+      const row = await repo.findChallenge(db, challengeId);
       if (!row || row.used_at || row.expires_at <= now() || row.attempts >= MAX_ATTEMPTS)
         throw new AppError('mydata_code_invalid');
       const ok = timingSafeEqual(Buffer.from(codeHash(row.id, code)), Buffer.from(row.code_hash));
-      const spent = await db
-        .updateTable('mydata.challenge')
-        .set(ok ? { used_at: now() } : { attempts: row.attempts + 1 })
-        .where('id', '=', row.id)
-        .where('used_at', 'is', null)
-        .returning('id')
-        .executeTakeFirst();
+      const spent = await repo.markChallenge(
+        db,
+        row.id,
+        ok ? { used_at: now() } : { attempts: row.attempts + 1 },
+      );
       if (!ok || !spent) throw new AppError('mydata_code_invalid');
       const key = box.open(row.subject_sealed, row.id);
       const subject: Subject = {
@@ -122,16 +114,13 @@ export function createLogin(deps: {
       const token = randomToken(32);
       const expiresAt = new Date(now().getTime() + deps.sessionHours * 3_600_000);
       const tokenHash = sha256(token);
-      await db
-        .insertInto('mydata.session')
-        .values({
-          token_hash: tokenHash,
-          subject_id: subject.id,
-          subject_type: subject.type,
-          subject_sealed: box.seal(key, tokenHash),
-          expires_at: expiresAt,
-        })
-        .execute();
+      await repo.insertSession(db, {
+        token_hash: tokenHash,
+        subject_id: subject.id,
+        subject_type: subject.type,
+        subject_sealed: box.seal(key, tokenHash),
+        expires_at: expiresAt,
+      });
       await ledger.record({
         actor: subjectActor(subject),
         action: 'mydata.login',
@@ -144,12 +133,7 @@ export function createLogin(deps: {
     async fromSession(token: string | undefined): Promise<Subject | null> {
       if (!token) return null;
       const tokenHash = sha256(token);
-      const row = await db
-        .selectFrom('mydata.session')
-        .selectAll()
-        .where('token_hash', '=', tokenHash)
-        .where('expires_at', '>', now())
-        .executeTakeFirst();
+      const row = await repo.findLiveSession(db, tokenHash, now());
       return row
         ? {
             id: row.subject_id,
@@ -161,7 +145,7 @@ export function createLogin(deps: {
     },
 
     async logout(token: string | undefined): Promise<void> {
-      if (token) await db.deleteFrom('mydata.session').where('token_hash', '=', sha256(token)).execute();
+      if (token) await repo.deleteSession(db, sha256(token));
     },
 
     me: (s: Subject, name: string | null): MyDataMe => ({
