@@ -82,7 +82,7 @@ describe('what the platform holds about me', () => {
   it('lists the datasets holding my records, masked, and ledgers the read', async () => {
     expect((await get(zhang, '/me')).json()).toMatchObject({
       subjectType: 'person',
-      subjectKey: '330106********' + ZHANG.id.slice(-4),
+      subjectKey: `330106********${ZHANG.id.slice(-4)}`,
     });
     const h = (await get(zhang, '/holdings')).json();
     const persons = h.items.find((i: { datasetCode: string }) => i.datasetCode === 'MYD-RK-01');

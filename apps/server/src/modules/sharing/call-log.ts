@@ -82,7 +82,7 @@ export function createCallLog(record: (input: LedgerInput) => Promise<void>) {
         g.waiters.push({ resolve, reject });
         pending.set(call.grant.id, g);
       });
-      flushing ??= new Promise<void>((r) => setImmediate(r)).then(flush);
+      if (!flushing) flushing = new Promise<void>((r) => setImmediate(r)).then(flush);
       return done;
     },
   };
