@@ -25,12 +25,10 @@ export type LedgerInput = {
 export const subjectHash = (salt: string, key: string): string =>
   createHmac('sha256', salt).update(key.trim().toUpperCase()).digest('hex');
 
-/** The entry's canonical bytes (RFC 8785 JSON): what the leaf hash commits to. */
-export function entryBytes(input: LedgerInput, salt: string, time: Date): Buffer {
-  return entryOf(input, salt, time).body;
-}
-
-/** The entry's canonical bytes and the subject hashes they name (indexed when the entry is sequenced). */
+/**
+ * The entry's canonical bytes (RFC 8785 JSON: what the leaf hash commits to) and the subject hashes
+ * they name (kept beside the entry when it is sequenced).
+ */
 export function entryOf(input: LedgerInput, salt: string, time: Date): { body: Buffer; subjects: string[] } {
   const subjects = input.subjects?.length ? input.subjects.map((s) => subjectHash(salt, s)).sort() : [];
   const a = input.actor;

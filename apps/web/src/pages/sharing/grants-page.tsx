@@ -2,13 +2,11 @@ import type { ShareGrant, ShareSide } from '@shuzhi/contracts';
 import { Alert, App, Card, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useShowError } from '../../app/api-errors';
-import { useMe } from '../../app/auth';
 import { GrantTable } from '../../modules/sharing/grant-table';
 import { useRevokeGrant, useShareGrants } from '../../modules/sharing/sharing-api';
-import { sidesFor } from '../../modules/sharing/sharing-policy';
 import { TextModal } from '../../modules/sharing/text-modal';
+import { useSharingSide } from '../../modules/sharing/use-side';
 import { PageTitle } from '../../ui/page-title';
 
 const Side = ({ side, highlight }: { side: ShareSide; highlight: string | null }) => {
@@ -59,11 +57,7 @@ const Side = ({ side, highlight }: { side: ShareSide; highlight: string | null }
 /** 共享授权: the grants my department uses, the ones it gives, and (for the admin) all of them. */
 export const ShareGrantsPage = () => {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
-  const sides = sidesFor(me);
-  const asked = params.get('side') as ShareSide | null;
-  const active = asked && sides.includes(asked) ? asked : sides[0];
+  const { sides, active, params, setParams } = useSharingSide();
   return (
     <>
       <PageTitle title={t('sharing.grants.title')} />

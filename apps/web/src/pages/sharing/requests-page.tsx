@@ -2,11 +2,10 @@ import { ShareRequestStatus, type ShareSide } from '@shuzhi/contracts';
 import { Alert, Card, Flex, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth';
+import { Link } from 'react-router';
 import { RequestTable } from '../../modules/sharing/request-table';
 import { type RequestFilter, useShareRequests } from '../../modules/sharing/sharing-api';
-import { sidesFor } from '../../modules/sharing/sharing-policy';
+import { useSharingSide } from '../../modules/sharing/use-side';
 import { DeadlineFilters } from '../../ui/deadline-filters';
 import { PageTitle } from '../../ui/page-title';
 
@@ -39,11 +38,7 @@ const Side = ({ side }: { side: ShareSide }) => {
 /** 共享申请: my department's requests, requests for its data to decide, and (for the admin) all. */
 export const ShareRequestsPage = () => {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
-  const sides = sidesFor(me);
-  const asked = params.get('side') as ShareSide | null;
-  const active = asked && sides.includes(asked) ? asked : sides[0];
+  const { sides, active, setParams } = useSharingSide();
   return (
     <>
       <PageTitle

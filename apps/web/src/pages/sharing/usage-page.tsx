@@ -1,12 +1,10 @@
 import type { ShareSide } from '@shuzhi/contracts';
 import { Alert, Card, Col, Flex, Row, Segmented, Skeleton, Statistic, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { useMe } from '../../app/auth';
 import { useShareUsage } from '../../modules/sharing/sharing-api';
-import { sidesFor } from '../../modules/sharing/sharing-policy';
 import { UsageChart } from '../../modules/sharing/usage-chart';
 import { UsageTable } from '../../modules/sharing/usage-table';
+import { useSharingSide } from '../../modules/sharing/use-side';
 import { PageTitle } from '../../ui/page-title';
 
 const PERIODS = [7, 30, 90] as const;
@@ -49,11 +47,7 @@ const Side = ({ side, days }: { side: ShareSide; days: number }) => {
 /** 共享使用情况: calls, records and refusals through the sharing gateway, by side and period. */
 export const ShareUsagePage = () => {
   const { t } = useTranslation();
-  const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
-  const sides = sidesFor(me);
-  const asked = params.get('side') as ShareSide | null;
-  const active = asked && sides.includes(asked) ? asked : sides[0];
+  const { sides, active, params, setParams } = useSharingSide();
   const days = PERIODS.find((p) => String(p) === params.get('days')) ?? 30;
   const set = (next: Record<string, string>) =>
     setParams({ side: active ?? 'consumer', days: String(days), ...next }, { replace: true });
