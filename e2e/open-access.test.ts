@@ -37,7 +37,12 @@ async function conditionalDataset(officer: APIRequestContext, admin: APIRequestC
   const { id } = (await created.json()) as { id: string };
   expect((await officer.post(`/api/v1/catalog/datasets/${id}/submit`, { data: {} })).status()).toBe(200);
   expect((await admin.post(`/api/v1/catalog/datasets/${id}/approve`, { data: {} })).status()).toBe(200);
-  const csv = '监测站,城市,联系电话\nS1,杭州,13812345678\nS2,宁波,13912345678\n';
+  // Ten stations, five per city (S1 and S2 first in key order): with the city marked as quasi-identifier they pass k = 5, which
+  // their operators' phones (personal) make due before any row leaves (privacy's release gate).
+  const csv = `监测站,城市,联系电话\nS1,杭州,13812345678\nS2,宁波,13912345678\n${Array.from(
+    { length: 8 },
+    (_, i) => `T${i + 3},${i % 2 ? '宁波' : '杭州'},1371234567${i}`,
+  ).join('\n')}\n`;
   const res = await officer.post(`/api/v1/ingest/datasets/${id}/imports?mode=upsert&filename=st.csv`, {
     headers: { 'content-type': 'application/octet-stream' },
     data: Buffer.from(csv),
@@ -53,6 +58,22 @@ async function conditionalDataset(officer: APIRequestContext, admin: APIRequestC
       { timeout: 30_000, interval: 300 },
     )
     .toBe('succeeded');
+  const marked = await officer.put(`/api/v1/privacy/datasets/${id}/quasi-identifiers`, {
+    data: { quasiIdentifiers: ['city'] },
+  });
+  expect(marked.status()).toBe(200);
+  const check = await officer.post(`/api/v1/privacy/datasets/${id}/kanon/checks`, { data: {} });
+  expect(check.status()).toBe(202);
+  const checkId = ((await check.json()) as { id: string }).id;
+  await expect
+    .poll(
+      async () => {
+        const r = await officer.get(`/api/v1/privacy/datasets/${id}/kanon/checks/${checkId}`);
+        return ((await r.json()) as { passed: boolean | null }).passed;
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBe(true);
 }
 
 describe('open data access (API keys, conditional applications)', () => {
@@ -68,6 +89,23 @@ describe('open data access (API keys, conditional applications)', () => {
     await page.getByTestId('open-signup-name').fill('王开发');
     await page.getByTestId('open-signup-submit').click();
     await expectText(page.getByTestId('open-account-name'), email);
+
+    // Until the e-mail is verified, the server refuses a key and the dialog says why.
+    const banner = page.getByTestId('open-verify-banner');
+    await expectText(banner, '请验证邮箱', email, '演示环境验证码');
+    await page.getByTestId('open-key-create').click();
+    await page.getByTestId('key-name-input').fill('太早的密钥');
+    await page.getByTestId('key-name-submit').click();
+    await expectText(page.getByTestId('key-error'), '请先验证邮箱');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('key-name-input').waitFor({ state: 'hidden', timeout: STEP_MS });
+
+    // The demo shows the e-mailed code on screen; the developer types it in.
+    const code = /\d{6}/.exec((await page.getByTestId('open-demo-code').textContent()) ?? '')?.[0];
+    expect(code).toBeDefined();
+    await page.getByTestId('open-verify-code').fill(code as string);
+    await page.getByTestId('open-verify-submit').click();
+    await banner.waitFor({ state: 'hidden', timeout: STEP_MS });
 
     await page.getByTestId('open-key-create').click();
     await page.getByTestId('key-name-input').fill('数据分析脚本');
@@ -117,6 +155,11 @@ describe('open data access (API keys, conditional applications)', () => {
       data: { email, password: PASSWORD, displayName: '陈研究', organisation: '浙江大学' },
     });
     expect(signup.status()).toBe(201);
+    const { demoCode } = (await signup.json()) as { demoCode: string };
+    const verified = await researcher.request.post('/api/v1/open/access/verify-email', {
+      data: { code: demoCode },
+    });
+    expect(verified.status()).toBe(200);
     const key = await researcher.request.post('/api/v1/open/access/keys', { data: { name: 'e2e' } });
     const { secret } = (await key.json()) as { secret: string };
     await researcher.goto(`/open/apply/${code}`);
@@ -154,7 +197,7 @@ describe('open data access (API keys, conditional applications)', () => {
     await expectText(researcher.getByTestId('application-approved'), '监测站', '联系电话', shorter);
     await expectText(researcher.getByTestId('application-note'), '仅限研究使用');
 
-    const records = await researcher.request.get(`/api/v1/open/datasets/${code}/records`, {
+    const records = await researcher.request.get(`/api/v1/open/datasets/${code}/records?limit=2`, {
       headers: { 'X-API-Key': secret },
     });
     expect(records.status()).toBe(200);

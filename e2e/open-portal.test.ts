@@ -139,6 +139,14 @@ describe('open-data portal', () => {
     await page.getByTestId('open-signup-password').fill('Open2026portal');
     await page.getByTestId('open-signup-name').fill('林申请');
     await page.getByTestId('open-signup-submit').click();
+    // The dialog asks for the e-mailed code first (shown on screen in the demo).
+    const banner = page.getByTestId('open-verify-banner');
+    await expectText(banner, '请验证邮箱');
+    const code = /\d{6}/.exec((await page.getByTestId('open-demo-code').textContent()) ?? '')?.[0];
+    expect(code).toBeDefined();
+    await page.getByTestId('open-verify-code').fill(code as string);
+    await page.getByTestId('open-verify-submit').click();
+    await banner.waitFor({ state: 'hidden', timeout: STEP_MS });
     await expectVisible(page.getByTestId('apply-form'));
     await expect.poll(() => page.getByTestId('apply-name').inputValue(), { timeout: STEP_MS }).toBe('林申请');
     await expectVisible(page.getByTestId('apply-field-licence_no'));

@@ -70,6 +70,9 @@ describe('privacy', () => {
       data: { openType: 'unconditional' },
     });
     expect(opened.status()).toBe(200);
+    // The privacy page says open data now serves the rows (a later load would withhold them until a check passes).
+    await officer.reload();
+    await expectText(officer.getByTestId('kanon-release'), '开放数据正在提供本数据集的记录');
 
     await officer.getByRole('tab', { name: '差分隐私统计' }).click();
     await officer.getByTestId('dp-budget-input').fill('1');

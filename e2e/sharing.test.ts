@@ -144,6 +144,8 @@ describe('sharing between departments (数据共享)', () => {
     await given.getByTestId('share-grant-revoke').click();
     await officer.getByTestId('share-revoke-text').fill('登记核验任务已结束');
     await officer.getByTestId('share-revoke-submit').click();
+    // The dialog closes only once the server has revoked (it stays open, with the reason, on a refusal).
+    await officer.getByTestId('share-revoke-text').waitFor({ state: 'hidden' });
     await expectText(given, '已撤销');
 
     await consumer.goto('/workspace/sharing/grants');

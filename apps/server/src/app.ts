@@ -185,6 +185,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(openAccessRoutes, {
     prefix: '/api/v1/open',
     access: services.open.access,
+    demo,
     cookieSecure: config.SHUZHI_COOKIE_SECURE ?? config.SHUZHI_PUBLIC_URL?.startsWith('https:') ?? false,
     loginPerMinute: config.SHUZHI_LOGIN_RATE_PER_MINUTE,
     perMinute: openOpts.perMinute,

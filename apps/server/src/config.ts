@@ -63,6 +63,13 @@ export const ConfigSchema = z.object({
   SHUZHI_PRIVACY_MIN_K: z.coerce.number().int().min(2).max(1000).default(5),
   /** Blinded keys one side may upload to a private set intersection session. */
   SHUZHI_PSI_MAX_KEYS: z.coerce.number().int().min(1).max(50_000_000).default(10_000_000),
+  /** SMTP server for e-mail (`smtp://user:pass@host:587`, `smtps://…:465`); unset: e-mails go to the log. */
+  SHUZHI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, 'smtp://user:pass@host:port or smtps://…')
+    .optional(),
+  /** The From header of e-mails sent over SMTP. */
+  SHUZHI_MAIL_FROM: z.string().min(3).default('数智平台 <noreply@shuzhi.local>'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { inMemory: boolean };

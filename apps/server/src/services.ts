@@ -19,10 +19,10 @@ import { createFeedService } from './modules/datastore/index.ts';
 import { createIngestService } from './modules/ingest/index.ts';
 import { createJobsService } from './modules/jobs/index.ts';
 import { createMyData } from './modules/mydata/index.ts';
-import { createNotify, logSender } from './modules/notify/index.ts';
+import { byChannel, createNotify, logSender, smtpSender } from './modules/notify/index.ts';
 import { calendarFrom, createOpen } from './modules/open/index.ts';
 import { createOrgsService } from './modules/orgs/index.ts';
-import { createPrivacy, openingGate } from './modules/privacy/index.ts';
+import { createPrivacy, openingGate, releaseGate } from './modules/privacy/index.ts';
 import { createQuality } from './modules/quality/index.ts';
 import { createSharing } from './modules/sharing/index.ts';
 import { systemActor } from './platform/actor.ts';
@@ -157,13 +157,27 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     const id = await catalog.findDatasetIdByCode(code);
     return id ? catalog.findDatasetById(id) : undefined;
   };
+  // There is no SMS gateway: text messages go to the log; e-mail goes over SMTP once it is configured.
+  const logged = logSender();
+  const notify = createNotify({
+    sender: config.SHUZHI_SMTP_URL
+      ? byChannel({
+          sms: logged,
+          email: smtpSender({ url: config.SHUZHI_SMTP_URL, from: config.SHUZHI_MAIL_FROM }),
+        })
+      : logged,
+  });
   const open = createOpen({
     db,
     orgs,
     ledger,
     calendar: calendarFrom(quality.calendar),
+    // Rows of an open dataset with personal fields leave only while a passing k-anonymity check
+    // describes them (privacy's release gate; a later load withholds them until one does).
+    release: releaseGate(db, { minK: config.SHUZHI_PRIVACY_MIN_K }),
     access: {
       datasets: { findByCode: findDatasetByCode },
+      notify,
       settings: {
         sessionHours: config.SHUZHI_SESSION_HOURS,
         lockoutThreshold: config.SHUZHI_LOCKOUT_THRESHOLD,
@@ -204,7 +218,6 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     // Declared further down; only called once everything is wired.
     consenting: (orgId, keys) => mydata.consents.consenting(orgId, keys),
   });
-  const notify = createNotify({ sender: logSender() });
   const mydata = createMyData({
     db,
     ledger,

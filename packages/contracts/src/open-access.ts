@@ -33,8 +33,33 @@ export const OpenAccount = z.object({
   displayName: z.string(),
   organisation: z.string(),
   createdAt: z.string(),
+  /** Whether the owner entered the code sent to the e-mail; keys and applications need it. */
+  emailVerified: z.boolean(),
 });
 export type OpenAccount = z.infer<typeof OpenAccount>;
+
+/** A verification code sent to the account's e-mail. */
+export const OpenEmailCode = z.object({
+  expiresAt: z.string(),
+  /** Demo mode only: the code, as the demo sender also writes it to the log. */
+  demoCode: z.string().optional(),
+});
+export type OpenEmailCode = z.infer<typeof OpenEmailCode>;
+
+/** The new account, not yet verified, and the code that went to its e-mail. */
+export const OpenSignedUp = OpenAccount.extend({
+  codeExpiresAt: z.string(),
+  demoCode: z.string().optional(),
+});
+export type OpenSignedUp = z.infer<typeof OpenSignedUp>;
+
+export const OpenVerifyEmailBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'code: the 6 digits sent by e-mail'),
+});
+export type OpenVerifyEmailBody = z.infer<typeof OpenVerifyEmailBody>;
 
 /** How many active keys one account may hold at once. */
 export const MAX_ACTIVE_KEYS = 5;

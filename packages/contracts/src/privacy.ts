@@ -38,6 +38,15 @@ export const PrivacySettings = z.object({
   fields: z.array(QuasiIdentifierOption),
   updatedBy: z.string().nullable(),
   updatedAt: z.string().nullable(),
+  /**
+   * Whether open data serves the rows now: `not_open` (closed or unpublished), `released`, or
+   * `withheld` (personal fields and no passing check of the current data), with the reason.
+   */
+  release: z.object({
+    status: z.enum(['not_open', 'released', 'withheld']),
+    reasonZh: z.string().nullable(),
+    reasonEn: z.string().nullable(),
+  }),
 });
 export type PrivacySettings = z.infer<typeof PrivacySettings>;
 

@@ -1,4 +1,6 @@
 import { mydataMessages } from './messages/mydata.ts';
+import { notifyMessages } from './messages/notify.ts';
+import { openAccountMessages } from './messages/open-accounts.ts';
 import { sharingMessages } from './messages/sharing.ts';
 /** What kind of failure an error is; the HTTP layer alone maps kinds to status codes. */
 export type ErrorKind =
@@ -506,6 +508,11 @@ export const messages = {
     zh: '数据集 {dataset} 含个人信息字段（{fields}），开放前须通过 k-匿名检查（k = {k}）：{reason_zh}',
     en: 'Dataset {dataset} has personal fields ({fields}); before it is opened it must pass a k-anonymity check (k = {k}): {reason_en}',
   },
+  open_release_withheld: {
+    kind: 'forbidden',
+    zh: '数据集 {dataset} 含个人信息，其当前数据尚未通过 k-匿名检查，记录暂停提供（元数据照常可见）：{reason_zh}',
+    en: 'Dataset {dataset} holds personal data and its current rows have not passed a k-anonymity check, so its records are withheld (its metadata stays visible): {reason_en}',
+  },
   privacy_no_budget: {
     kind: 'conflict',
     zh: '数据集 {dataset} 尚未设置隐私预算（ε 总量），请数据专员先设置',
@@ -543,6 +550,8 @@ export const messages = {
   },
   ...sharingMessages,
   ...mydataMessages,
+  ...openAccountMessages,
+  ...notifyMessages,
   internal: {
     kind: 'internal',
     zh: '服务器内部错误，请稍后重试',

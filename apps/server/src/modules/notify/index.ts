@@ -1,58 +1,31 @@
-/** One message to one person over one channel. */
-export type Message = { channel: 'sms' | 'email'; to: string; text: string; purpose: string };
+import { AppError } from '../../platform/errors.ts';
+import type { Message, Sender } from './sender.ts';
 
-/** Delivers messages: an SMS or e-mail gateway in production, the log by default. */
-export type Sender = {
-  name: string;
-  send: (m: Message) => Promise<void>;
-  /** Senders that write to the log get the app's logger once it exists. */
-  attach?: (log: Log, opts: { demo: boolean }) => void;
-};
+export { logSender, maskRecipient } from './log-sender.ts';
+export { byChannel, type Log, type Message, type Sender } from './sender.ts';
+export { type SmtpSettings, smtpSender } from './smtp-sender.ts';
 
-type Log = {
-  info: (obj: object, msg: string) => void;
-  warn: (obj: object, msg: string) => void;
-};
-
-const maskRecipient = (to: string) =>
-  to.includes('@') ? to.replace(/^(.).*(@.*)$/, '$1***$2') : to.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2');
-
-/**
- * The default sender: no gateway, only the log. In demo mode it writes each message in full (a demo
- * user reads the one-time code there or on screen); otherwise it writes that the message could not be
- * delivered, without its text, since codes in a production log would be readable by its operators.
- */
-export function logSender(): Sender {
-  let log: Log | null = null;
-  let demo = false;
-  return {
-    name: 'log',
-    attach(l, opts) {
-      log = l;
-      demo = opts.demo;
-    },
-    async send(m) {
-      const to = maskRecipient(m.to);
-      if (demo)
-        log?.info(
-          { channel: m.channel, to, purpose: m.purpose },
-          `演示短信 / demo ${m.channel} to ${to}: ${m.text}`,
-        );
-      else
-        log?.warn(
-          { channel: m.channel, to, purpose: m.purpose },
-          '未配置短信/邮件网关，消息未发送 / no SMS or e-mail gateway configured: message not delivered',
-        );
-    },
-  };
-}
+const channelNames = {
+  sms: { channel_zh: '短信', channel_en: 'text message' },
+  email: { channel_zh: '邮件', channel_en: 'e-mail' },
+} as const;
 
 /** Notifications (`notify`): messages to people outside the platform through the configured sender. */
 export function createNotify(deps: { sender: Sender }) {
+  // Whatever a sender throws reaches the person as one stable, localised error, never a stack trace.
+  const send = async (m: Message) => {
+    try {
+      await deps.sender.send(m);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError('notify_delivery_failed', channelNames[m.channel]);
+    }
+  };
   return {
     sender: deps.sender,
-    sms: (to: string, text: string, purpose: string) =>
-      deps.sender.send({ channel: 'sms', to, text, purpose }),
+    sms: (to: string, text: string, purpose: string) => send({ channel: 'sms', to, text, purpose }),
+    email: (to: string, subject: string, text: string, purpose: string) =>
+      send({ channel: 'email', to, subject, text, purpose }),
   };
 }
 

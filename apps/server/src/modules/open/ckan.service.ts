@@ -5,11 +5,12 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Ledger } from '../../platform/ledger/index.ts';
 import type { OrgsService } from '../orgs/index.ts';
 import { type KeyUse, keyDetails } from './access/key-use.ts';
+import type { RecordsService } from './access/records.service.ts';
 import { groupDict, organizationDict, packageDict, resourceDict, tagDict } from './ckan.dicts.ts';
 import { bool, int, json, names, type Params, required, str } from './ckan.params.ts';
 import { FACETS, type Facet, parseFacetFields, parseQuery, parseSort } from './ckan.query.ts';
 import { ROWS_MAX, searchRecords, TOTAL_ESTIMATION_THRESHOLD } from './open.datastore.ts';
-import { LICENSE, orgSlugOf, resourceIdOf, themeTitles } from './open.names.ts';
+import { gated, LICENSE, orgSlugOf, type ReleaseCheck, resourceIdOf, themeTitles } from './open.names.ts';
 import * as repo from './open.repo.ts';
 import { searchSql } from './open.sql.ts';
 
@@ -29,7 +30,15 @@ type Action = { doc: string; run: (p: Params, c: CallContext) => Promise<unknown
  * published datasets open unconditionally exist here; everything else answers Not Found, as if it
  * were not there. Reads of records (datastore_*) are written to the ledger.
  */
-export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Ledger; siteTitle: string }) {
+export function createCkanService(deps: {
+  db: Db;
+  orgs: OrgsService;
+  ledger: Ledger;
+  siteTitle: string;
+  release: ReleaseCheck;
+  /** Conditionally open datasets, for the API keys of approved applicants (datastore_search only). */
+  conditional?: Pick<RecordsService, 'grant'>;
+}) {
   const { db, orgs, ledger } = deps;
 
   async function orgsById(ids: string[]): Promise<Map<string, Org>> {
@@ -62,19 +71,34 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
   let resourceIndex = new Map<string, string>();
   async function datasetOfResource(key: string): Promise<string | undefined> {
     if (!resourceIndex.has(key)) {
-      resourceIndex = new Map((await repo.listOpenDatasetIds(db)).map((d) => [resourceIdOf(d), d]));
+      resourceIndex = new Map((await repo.listOpenDatasetIds(db, 'listed')).map((d) => [resourceIdOf(d), d]));
     }
     return resourceIndex.get(key);
   }
 
-  async function getResource(id: string) {
+  async function getResource(id: string, v: repo.Visibility = 'open') {
     const key = id.toLowerCase();
     const datasetId = /^[0-9a-f-]{36}$/.test(key) ? await datasetOfResource(key) : undefined;
-    const byId = datasetId ? await repo.findOpenDataset(db, datasetId) : undefined;
+    const byId = datasetId ? await repo.findOpenDataset(db, datasetId, v) : undefined;
     // A package id is not a resource id: only names stand in for resources.
-    const d = byId ?? (/^[0-9a-f-]{36}$/.test(key) ? undefined : await repo.findOpenDataset(db, key));
+    const d = byId ?? (/^[0-9a-f-]{36}$/.test(key) ? undefined : await repo.findOpenDataset(db, key, v));
     if (!d) throw notFound('open_resource', id);
     return d;
+  }
+
+  /**
+   * A resource to read records of: an unconditionally open one, or, for a call with an API key, a
+   * conditionally open one with what the key's approved applications allow (their refusals are 403s,
+   * as on the records API). Anyone else finds no conditionally open resource.
+   */
+  async function readableResource(id: string, c: CallContext) {
+    try {
+      return { d: await getResource(id), grant: undefined };
+    } catch (e) {
+      if (!c.key || !deps.conditional || !(e instanceof AppError && e.code === 'not_found')) throw e;
+      const d = await getResource(id, 'listed');
+      return { d, grant: await deps.conditional.grant(c.key, d.code) };
+    }
   }
 
   /** The organisations publishing open data, with their counts. */
@@ -274,7 +298,8 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
       doc: 'datastore_search(resource_id, filters, q, fields, sort, limit, offset, include_total): 查询资源记录 / records of a resource.',
       run: async (p, c) => {
         const resourceId = required(p, 'resource_id');
-        const d = await getResource(resourceId);
+        const { d, grant } = await readableResource(resourceId, c);
+        await deps.release(gated(d));
         const filters = json(p, 'filters') ?? {};
         if (typeof filters !== 'object' || Array.isArray(filters))
           throw new AppError('ckan_param_invalid', { field: 'filters', reason: 'must be a JSON object' });
@@ -302,27 +327,36 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
           p.total_estimation_threshold === null
             ? null
             : int(p, 'total_estimation_threshold', TOTAL_ESTIMATION_THRESHOLD, 0, Number.MAX_SAFE_INTEGER);
-        const r = await searchRecords(db, d, {
-          filters: filters as Record<string, unknown>,
-          q: qValue as string | Record<string, string> | undefined,
-          fields: names(p, 'fields'),
-          sort: str(p, 'sort'),
-          limit,
-          offset,
-          includeTotal,
-          totalEstimationThreshold,
-        });
+        const r = await searchRecords(
+          db,
+          d,
+          {
+            filters: filters as Record<string, unknown>,
+            q: qValue as string | Record<string, string> | undefined,
+            fields: names(p, 'fields'),
+            sort: str(p, 'sort'),
+            limit,
+            offset,
+            includeTotal,
+            totalEstimationThreshold,
+          },
+          grant?.shape,
+        );
+        const shown = r.fields.map((f) => f.id);
         await ledger.record({
           actor: c.actor,
           action: 'open.datastore_search',
           result: 'ok',
           dataset: d.code,
+          ...(grant
+            ? { purpose: grant.purpose, fields: shown, subjects: grant.subjects(shown, r.records) }
+            : {}),
           details: {
             resource_id: resourceIdOf(d.id),
             records: r.records.length,
             offset,
             limit,
-            ...keyDetails(c.key),
+            ...(grant ? grant.details : keyDetails(c.key)),
           },
         });
         await c.count?.(d);
@@ -338,7 +372,7 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
           resource_id: resourceIdOf(d.id),
           fields: r.fields,
           records_format: 'objects',
-          records: r.records,
+          records: grant ? r.records.map(grant.mask) : r.records,
           limit,
           ...(offset ? { offset } : {}),
           ...(p.filters !== undefined ? { filters } : {}),
@@ -353,7 +387,9 @@ export function createCkanService(deps: { db: Db; orgs: OrgsService; ledger: Led
       doc: `datastore_search_sql(sql): 只读 SQL，仅限开放资源，超时 / read-only SQL over open resources, with a timeout.`,
       run: async (p, c) => {
         const statement = required(p, 'sql');
-        const r = await searchSql(db, statement, await repo.listOpenDatasets(db));
+        const r = await searchSql(db, statement, await repo.listOpenDatasets(db), (d) =>
+          deps.release(gated(d)),
+        );
         for (const d of r.used) {
           await ledger.record({
             actor: c.actor,

@@ -5,6 +5,7 @@ import type { Calendar } from '../quality/index.ts';
 import { createOpenAccess, type OpenAccessDeps } from './access/index.ts';
 import { createCkanService } from './ckan.service.ts';
 import { createOpenCommunity } from './community/index.ts';
+import type { ReleaseCheck } from './open.names.ts';
 import { createOpenService } from './open.service.ts';
 import { createOpenPortal, type PortalSources } from './portal/index.ts';
 
@@ -40,8 +41,10 @@ export function createOpen(deps: {
   portal: PortalSources;
   /** The working-day calendar from a day on: data requests are answered within working days. */
   calendar: (from: string) => Promise<Calendar>;
-  /** Open data access: datasets by code, and the settings of accounts, keys and applications. */
-  access: Pick<OpenAccessDeps, 'datasets' | 'settings'>;
+  /** Open data access: datasets by code, the settings of accounts, keys and applications, e-mail. */
+  access: Pick<OpenAccessDeps, 'datasets' | 'settings' | 'notify'>;
+  /** Whether an open dataset's rows may leave now (privacy's release gate). */
+  release: ReleaseCheck;
 }) {
   const siteTitle = '数智开放数据 / Shuzhi open data';
   const access = createOpenAccess({
@@ -52,7 +55,7 @@ export function createOpen(deps: {
   const community = createOpenCommunity(deps);
   return {
     access,
-    ckan: createCkanService({ ...deps, siteTitle }),
+    ckan: createCkanService({ ...deps, siteTitle, conditional: access.records }),
     service: createOpenService({ ...deps, siteTitle, conditional: access.records }),
     portal: createOpenPortal({
       ...deps,

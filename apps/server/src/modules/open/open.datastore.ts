@@ -56,16 +56,35 @@ function typed(f: DatasetField, v: unknown): unknown {
   return String(v);
 }
 
+/**
+ * What a caller reads of a table: by default the open fields; an approved applicant's key, the approved
+ * fields, of which the masked ones can be shown but not filtered, searched or sorted on (a filter on a
+ * masked value would reveal it by probing).
+ */
+export type RecordShape = { fields: DatasetField[]; masked: DatasetField[] };
+
 /** CKAN's `filters`, `q` (text or per field), `fields`, `sort`, `limit`, `offset`, `include_total`. */
-export async function searchRecords(db: Db, d: OpenDatasetRow, query: DatastoreQuery) {
-  const all = openFields(d.fields as DatasetField[]);
+export async function searchRecords(
+  db: Db,
+  d: OpenDatasetRow,
+  query: DatastoreQuery,
+  shape: RecordShape = { fields: openFields(d.fields as DatasetField[]), masked: [] },
+) {
+  const all = shape.fields;
   const byName = new Map(all.map((f) => [f.name, f]));
-  const field = (name: string, param: string) => {
+  const maskedNames = new Set(shape.masked.map((f) => f.name));
+  const shownField = (name: string, param: string) => {
     const f = byName.get(name);
     if (!f) throw invalid(param, `field "${name}" not in table`);
     return f;
   };
-  const shown = query.fields ? query.fields.map((n) => field(n, 'fields')) : all;
+  const field = (name: string, param: string) => {
+    const f = shownField(name, param);
+    if (maskedNames.has(name))
+      throw invalid(param, `field "${name}" is masked: it cannot be filtered, searched or sorted on`);
+    return f;
+  };
+  const shown = query.fields ? query.fields.map((n) => shownField(n, 'fields')) : all;
   const where: RawBuilder<unknown>[] = [];
   for (const [name, value] of Object.entries(query.filters)) {
     const f = field(name, 'filters');
@@ -75,7 +94,7 @@ export async function searchRecords(db: Db, d: OpenDatasetRow, query: DatastoreQ
       where.push(sql`${col} in (${sql.join(value.map((v) => typed(f, v)))})`);
     } else where.push(value === null ? sql`${col} is null` : sql`${col} = ${typed(f, value)}`);
   }
-  const textCols = all.filter((f) => f.type === 'string');
+  const textCols = all.filter((f) => f.type === 'string' && !maskedNames.has(f.name));
   if (typeof query.q === 'string') {
     for (const term of query.q.trim().split(/\s+/).filter(Boolean)) {
       if (textCols.length === 0) where.push(sql`false`);

@@ -1,10 +1,12 @@
 import { expect } from 'vitest';
-import { publishDataset } from '../../testing/datasets.ts';
+import { clearForRelease, publishDataset } from '../../testing/datasets.ts';
 import { createTestContext, type TestContext } from '../../testing/harness.ts';
 
 /** Two open datasets (one loaded), a conditional and a closed one with the same rows, by the police bureau's officer. */
 export async function openFixture() {
-  const t: TestContext = await createTestContext();
+  // Four rows: k = 2 lets them pass a k-anonymity check (two days, two stations each), which their
+  // personal field (operator_phone) makes due before rows leave (privacy's release gate).
+  const t: TestContext = await createTestContext({ SHUZHI_PRIVACY_MIN_K: '2' });
   const [officer, admin] = await Promise.all([t.login('officer'), t.login('admin')]);
   const cookies = { officer, admin };
   const airFields = [
@@ -64,6 +66,8 @@ export async function openFixture() {
     '监测站,城市,PM2.5,达标率,日期,联系电话\nS1,杭州,35,0.9,2024-05-01,13800000001\nS2,杭州,80,0.5,2024-05-01,13800000002\nS3,宁波,12,1,2024-05-02,13800000003\nS4,=cmd|calc,50,0.7,2024-05-02,13800000004\n';
   await load(airId, csv);
   await load(condId, csv);
+  await clearForRelease(t, officer, airId, ['day']);
+  await clearForRelease(t, officer, condId, ['day']);
   const ds = await t.app.inject({ url: `/api/v1/catalog/datasets/${airId}`, headers: { cookie: officer } });
   const org = await t.services.orgs.getOrg(ds.json().ownerOrgId);
   const get = (path: string) => t.app.inject({ url: path });

@@ -62,6 +62,19 @@ export const openFields = (fields: DatasetField[]) =>
     showsInClear({ level: SENSITIVITY_LEVEL[f.sensitivity], type: null, approved: 'none' }),
   );
 
+/**
+ * Asked before rows of an open dataset leave (privacy's release gate): throws while a dataset with
+ * personal fields has data that no passing k-anonymity check describes.
+ */
+export type ReleaseCheck = (ds: { id: string; code: string; fields: DatasetField[] }) => Promise<void>;
+
+/** A catalog row (fields stored as JSON) as the release gate reads it. */
+export const gated = (d: { id: string; code: string; fields: unknown }) => ({
+  id: d.id,
+  code: d.code,
+  fields: d.fields as DatasetField[],
+});
+
 /** CKAN timestamps: UTC without a zone suffix, as CKAN's own API writes them. */
 export const ckanTime = (d: Date | string | null) =>
   d === null ? null : new Date(d).toISOString().replace(/Z$/, '');

@@ -189,8 +189,8 @@ export const findOpenDatasetByCode = (db: Db, code: string) =>
   openOnly(db).select(COLUMNS).where('code', '=', code).executeTakeFirst();
 
 /** The ids of every open dataset: what the resource index is built from. */
-export const listOpenDatasetIds = async (db: Db): Promise<string[]> =>
-  (await openOnly(db).select('id').execute()).map((r) => r.id);
+export const listOpenDatasetIds = async (db: Db, v: Visibility = 'open'): Promise<string[]> =>
+  (await visible(db, v).select('id').execute()).map((r) => r.id);
 
 export const listOpenDatasets = (db: Db, v: Visibility = 'open') =>
   visible(db, v).select(COLUMNS).orderBy(slugSql).orderBy('id').execute();

@@ -8,6 +8,7 @@ import { type KeyUse, keyDetails } from './access/key-use.ts';
 import type { RecordsService } from './access/records.service.ts';
 import { catalogQuads, datasetQuads, toJsonLd, toTurtle } from './open.dcat.ts';
 import { exportStream } from './open.download.ts';
+import { gated, type ReleaseCheck } from './open.names.ts';
 import * as repo from './open.repo.ts';
 
 export type RdfFormat = 'jsonld' | 'ttl';
@@ -20,6 +21,7 @@ export function createOpenService(deps: {
   siteTitle: string;
   /** Downloads of conditionally open datasets, for API keys of approved applicants. */
   conditional?: Pick<RecordsService, 'download'>;
+  release: ReleaseCheck;
 }) {
   const { db, orgs, ledger } = deps;
 
@@ -36,6 +38,7 @@ export function createOpenService(deps: {
       if (!d && key && deps.conditional) return deps.conditional.download(actor, key, code, format);
       if (!d) throw notFound('dataset', code);
       key?.datasets.add(d.code);
+      await deps.release(gated(d));
       await ledger.record({
         actor,
         action: 'open.download',

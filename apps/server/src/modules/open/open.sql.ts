@@ -37,7 +37,13 @@ function inferFields(rows: Record<string, unknown>[]) {
  * a subquery in a READ ONLY transaction with a statement timeout, after its plan shows that it reads
  * no table but those CTEs' tables.
  */
-export async function searchSql(db: Db, statement: string, open: OpenDatasetRow[]) {
+export async function searchSql(
+  db: Db,
+  statement: string,
+  open: OpenDatasetRow[],
+  /** Throws for a dataset whose rows may not leave now (privacy's release gate). */
+  release: (d: OpenDatasetRow) => Promise<void>,
+) {
   const schemas = new Set(
     (await sql<{ n: string }>`select nspname as n from pg_namespace`.execute(db)).rows.map((r) => r.n),
   );
@@ -53,6 +59,7 @@ export async function searchSql(db: Db, statement: string, open: OpenDatasetRow[
   });
   if (used.length === 0)
     throw new AppError('open_sql_forbidden', { reason: 'the statement names no open resource' });
+  for (const u of used) await release(u.d);
   const ctes = used.map(
     ({ name, d }) =>
       `${ident(name)} as (select ${openFields(d.fields as DatasetField[])

@@ -6,7 +6,7 @@ import { createDpService } from './dp/dp.service.ts';
 import { createKanonService, type DatasetAccess } from './kanon/kanon.service.ts';
 import { createPsiService } from './psi/psi.service.ts';
 
-export { openingGate } from './kanon/kanon.gate.ts';
+export { openingGate, type ReleaseGate, releaseGate } from './kanon/kanon.gate.ts';
 export { KANON_CHECK_JOB } from './kanon/kanon.service.ts';
 export { privacyMigrations } from './migrations/index.ts';
 export { privacyRoutes } from './privacy.routes.ts';

@@ -42,6 +42,8 @@ export interface KanonCheckTable {
   suggestions: Json<SuggestionRow[]> | null;
   data_rows: Count | null;
   data_max_seq: Count | null;
+  /** The data version the check describes (kanon.sql dataVersion); null for checks made before it existed. */
+  data_version: Count | null;
   error: string | null;
   created_by: string;
   created_by_name: string;

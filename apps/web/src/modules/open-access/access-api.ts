@@ -6,6 +6,8 @@ import type {
   ApplyBody,
   ApproveBody,
   OpenAccount,
+  OpenEmailCode,
+  OpenSignedUp,
   OpenSignupBody,
 } from '@shuzhi/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,6 +18,11 @@ const ACCOUNT_KEY = ['openAccess', 'me'] as const;
 const keysKey = ['openAccess', 'keys'] as const;
 const appsKey = ['openAccess', 'applications'] as const;
 const inboxKey = ['openAccess', 'inbox'] as const;
+/* The last code sent in this tab (expiry, demo code); another sign-in drops it with the keys. */
+const codeKey = ['openAccess', 'emailCode'] as const;
+
+/** The last verification code sent, with when it was sent (for the resend countdown). */
+export type SentCode = OpenEmailCode & { sentAt: number };
 
 /** The signed-in open data account, or null. */
 export const useOpenAccount = () =>
@@ -46,7 +53,18 @@ const useSession = <B>(path: string) => {
     },
   });
 };
-export const useOpenSignup = () => useSession<OpenSignupBody>('/open/access/signup');
+/** Sign-up: the account starts unverified, and the code that went to the e-mail is remembered here. */
+export const useOpenSignup = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OpenSignupBody) => apiPost<OpenSignedUp>('/open/access/signup', body),
+    onSuccess: ({ codeExpiresAt, demoCode, ...account }) => {
+      qc.removeQueries({ predicate: notTheAccount });
+      qc.setQueryData(ACCOUNT_KEY, account);
+      qc.setQueryData<SentCode>(codeKey, { expiresAt: codeExpiresAt, demoCode, sentAt: Date.now() });
+    },
+  });
+};
 export const useOpenLogin = () => useSession<{ email: string; password: string }>('/open/access/login');
 
 export const useOpenLogout = () => {
@@ -57,6 +75,29 @@ export const useOpenLogout = () => {
       qc.removeQueries({ predicate: notTheAccount });
       qc.setQueryData(ACCOUNT_KEY, null);
     },
+  });
+};
+
+/** The code sent since this page loaded, if any: after a reload, only a resend shows one again. */
+export const useSentCode = () =>
+  useQuery({ queryKey: codeKey, queryFn: (): SentCode | null => null, staleTime: Number.POSITIVE_INFINITY });
+
+export const useVerifyEmail = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => apiPost<OpenAccount>('/open/access/verify-email', { code }),
+    onSuccess: (account) => {
+      qc.setQueryData(ACCOUNT_KEY, account);
+      qc.removeQueries({ queryKey: codeKey });
+    },
+  });
+};
+
+export const useResendCode = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiPost<OpenEmailCode>('/open/access/verify-email/resend'),
+    onSuccess: (sent) => qc.setQueryData<SentCode>(codeKey, { ...sent, sentAt: Date.now() }),
   });
 };
 

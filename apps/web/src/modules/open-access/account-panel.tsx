@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/api-errors';
 import { useOpenAccount, useOpenLogin, useOpenLogout, useOpenSignup } from './access-api';
+import { VerifyEmailBanner } from './verify-email';
 
 const SignInForm = () => {
   const { t } = useTranslation();
@@ -146,12 +147,21 @@ export const AccountBar = () => {
   );
 };
 
-/** Shows its children to a signed-in account, and the sign-in/up card to everyone else. */
+/**
+ * Shows its children to a signed-in account (below the e-mail verification step while the e-mail is
+ * not verified), and the sign-in/up card to everyone else.
+ */
 export const RequireOpenAccount = ({ children }: { children: ReactNode }) => {
   const { t } = useTranslation();
   const { data: account, isPending } = useOpenAccount();
   if (isPending) return <Card loading />;
-  if (account) return <>{children}</>;
+  if (account)
+    return (
+      <Flex vertical gap={16}>
+        <VerifyEmailBanner />
+        {children}
+      </Flex>
+    );
   return (
     <Flex justify="center">
       <Card style={{ width: '100%', maxWidth: 460 }} data-testid="open-account-card">

@@ -1,7 +1,8 @@
 import type { ApiKey } from '@shuzhi/contracts';
-import { type ButtonProps, Empty, Form, Input, Modal, Table, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, type ButtonProps, Empty, Form, Input, Modal, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api';
 import { useShowError } from '../../app/api-errors';
 import { useKeyUsage } from './access-api';
 
@@ -19,8 +20,13 @@ export const KeyNameModal = ({ open, title, initial, loading, onSubmit, onClose 
   const { t } = useTranslation();
   const [form] = Form.useForm<{ name: string }>();
   const showError = useShowError();
+  // A refusal that is not about the name (an unverified e-mail, the key limit) stays readable here.
+  const [refusal, setRefusal] = useState<string | null>(null);
   useEffect(() => {
-    if (open) form.setFieldsValue({ name: initial ?? '' });
+    if (open) {
+      form.setFieldsValue({ name: initial ?? '' });
+      setRefusal(null);
+    }
   }, [open, initial, form]);
   return (
     <Modal
@@ -34,7 +40,19 @@ export const KeyNameModal = ({ open, title, initial, loading, onSubmit, onClose 
       okButtonProps={{ 'data-testid': 'key-name-submit' } as ButtonProps}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => onSubmit(v.name, (err) => showError(err, form))}>
+      {refusal && (
+        <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} data-testid="key-error" />
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          onSubmit(v.name, (err) => {
+            showError(err, form);
+            setRefusal(isApiError(err) ? err.problem.detail : null);
+          })
+        }
+      >
         <Form.Item
           name="name"
           label={t('openAccess.keys.name')}

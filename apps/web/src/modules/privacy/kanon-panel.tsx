@@ -9,7 +9,7 @@ import { useKanonChecks, usePrivacySettings, useSaveQuasiIdentifiers, useStartCh
 
 /** Marking quasi-identifiers, running the check and reading its report. */
 export const KanonPanel = ({ dataset }: { dataset: Dataset }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
   const settings = usePrivacySettings(dataset.id);
@@ -36,6 +36,21 @@ export const KanonPanel = ({ dataset }: { dataset: Dataset }) => {
         title={`${s.personal ? t('privacy.kanon.personal') : t('privacy.kanon.notPersonal')} · ${t('privacy.kanon.needK', { k: s.k })}`}
         description={t('privacy.kanon.intro')}
       />
+      {s.release.status !== 'not_open' && (
+        <Alert
+          data-testid="kanon-release"
+          type={s.release.status === 'released' ? 'success' : 'error'}
+          showIcon
+          title={t(`privacy.kanon.${s.release.status}`)}
+          description={
+            s.release.status === 'withheld'
+              ? t('privacy.kanon.withheldHint', {
+                  reason: i18n.language === 'en' ? s.release.reasonEn : s.release.reasonZh,
+                })
+              : undefined
+          }
+        />
+      )}
       <Card title={t('privacy.kanon.quasiIdentifiers')}>
         <Table
           size="small"

@@ -41,13 +41,20 @@ export const useSaveQuasiIdentifiers = (id: string) => {
 };
 
 /** Recent checks; polls every 2 s while the newest is running. */
-export const useKanonChecks = (id: string, enabled = true) =>
-  useQuery({
+export const useKanonChecks = (id: string, enabled = true) => {
+  const qc = useQueryClient();
+  return useQuery({
     queryKey: privacyKeys.checks(id),
-    queryFn: ({ signal }) => apiGet<{ items: KanonCheck[] }>(`${base(id)}/kanon/checks`, undefined, signal),
+    queryFn: async ({ signal }) => {
+      const r = await apiGet<{ items: KanonCheck[] }>(`${base(id)}/kanon/checks`, undefined, signal);
+      // A finished check may change whether open data serves the rows (the settings' release status).
+      if (r.items[0]?.status !== 'running') void qc.invalidateQueries({ queryKey: privacyKeys.settings(id) });
+      return r;
+    },
     enabled,
     refetchInterval: (q) => (q.state.data?.items[0]?.status === 'running' ? 2000 : false),
   });
+};
 
 export const useStartCheck = (id: string) => {
   const qc = useQueryClient();

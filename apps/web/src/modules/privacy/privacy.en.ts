@@ -14,6 +14,10 @@ export const privacyEn: Messages<typeof privacyZhCN> = {
       'Before a dataset with personal fields is opened, it must be k-anonymous over its quasi-identifiers (fields that can single a person out when linked with other data, such as birth date, sex, address): every combination of their values is shared by at least k rows.',
     needK: 'This platform requires k ≥ {{k}}',
     personal: 'Has personal fields: it must pass a check before it is opened',
+    released: 'Open data serves the records of this dataset',
+    withheld: 'Open data withholds the records of this dataset (its metadata stays visible)',
+    withheldHint:
+      'Reason: {{reason}}. Every load queues a new check; once the current data passes, the records are served again by themselves.',
     notPersonal: 'No personal fields: opening needs no check',
     quasiIdentifiers: 'Quasi-identifiers',
     field: 'Field',

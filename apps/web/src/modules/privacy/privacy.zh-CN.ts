@@ -11,6 +11,10 @@ export const privacyZhCN = {
     needK: '本平台要求 k ≥ {{k}}',
     personal: '含个人信息字段：开放前须通过检查',
     notPersonal: '没有个人信息字段：开放不需要检查',
+    released: '开放数据正在提供本数据集的记录',
+    withheld: '开放数据已暂停提供本数据集的记录（元数据照常可见）',
+    withheldHint:
+      '原因：{{reason}}。每次载入数据后平台会自动排队检查；当前数据通过检查后，记录自动恢复提供。',
     quasiIdentifiers: '准标识符',
     field: '字段',
     sensitivity: '敏感度',

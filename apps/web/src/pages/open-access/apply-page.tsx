@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useApplicable } from '../../modules/open-access/access-api';
 import { AccountBar } from '../../modules/open-access/account-panel';
 import { ApplyButton } from '../../modules/open-access/apply-button';
+import { VerifyEmailBanner } from '../../modules/open-access/verify-email';
 import { PageTitle } from '../../ui/page-title';
 
 /** A stand-alone page to apply for one dataset (`/open/apply/{code}`), for links from anywhere. */
@@ -17,6 +18,7 @@ export const ApplyPage = () => {
       <PageTitle title={t('openAccess.apply.pageTitle')} extra={<ApplyButton datasetCode={code} />} />
       <Flex vertical gap={16}>
         <AccountBar />
+        <VerifyEmailBanner />
         <Card loading={isPending} data-testid="apply-dataset">
           {ds && (
             <>

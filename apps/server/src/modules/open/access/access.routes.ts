@@ -6,8 +6,11 @@ import {
   CreatedApiKey,
   IdParams,
   OpenAccount,
+  OpenEmailCode,
   OpenLoginBody,
+  OpenSignedUp,
   OpenSignupBody,
+  OpenVerifyEmailBody,
 } from '@shuzhi/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,6 +32,8 @@ declare module 'fastify' {
 
 export type OpenAccessRouteOptions = {
   access: OpenAccessFacade;
+  /** Demo mode answers sign-up and resend with the e-mailed code, for visitors with no mailbox here. */
+  demo: boolean;
   cookieSecure: boolean;
   loginPerMinute: number;
   perMinute: number;
@@ -43,7 +48,7 @@ const session = [{ openSession: [] }];
  * at /access/…, applications for conditionally open data and the owners' inbox, and the records API.
  */
 export const openAccessRoutes: FastifyPluginAsyncZod<OpenAccessRouteOptions> = async (app, opts) => {
-  const { access, cookieSecure, loginPerMinute } = opts;
+  const { access, demo, cookieSecure, loginPerMinute } = opts;
   const cookie = { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure } as const;
   const rateLimit = { max: loginPerMinute, timeWindow: '1 minute' };
 
@@ -59,16 +64,51 @@ export const openAccessRoutes: FastifyPluginAsyncZod<OpenAccessRouteOptions> = a
       config: { rateLimit },
       schema: {
         tags,
-        summary: '注册开放数据账号 / Sign up for an open data account',
+        summary:
+          '注册开放数据账号（验证码发往邮箱）/ Sign up for an open data account (a code goes to the e-mail)',
         security: [],
         body: OpenSignupBody,
-        response: { 201: OpenAccount, ...problems },
+        response: { 201: OpenSignedUp, ...problems },
       },
     },
     async (req, reply) => {
       const r = await access.accounts.signup(req.body);
       reply.setCookie(OPEN_SESSION_COOKIE, r.token, { ...cookie, expires: r.expiresAt });
-      return reply.code(201).send(r.account);
+      return reply.code(201).send({
+        ...r.account,
+        codeExpiresAt: r.code.expiresAt.toISOString(),
+        ...(demo ? { demoCode: r.code.code } : {}),
+      });
+    },
+  );
+  app.post(
+    '/access/verify-email',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: '用邮箱验证码验证邮箱 / Verify the e-mail with the code sent to it',
+        security: session,
+        body: OpenVerifyEmailBody,
+        response: { 200: OpenAccount, ...problems },
+      },
+    },
+    (req) => access.accounts.verifyEmail(req.openAccount, req.body.code),
+  );
+  app.post(
+    '/access/verify-email/resend',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        summary: '重新发送邮箱验证码（旧验证码作废）/ Send a new code (the old one stops working)',
+        security: session,
+        response: { 200: OpenEmailCode, ...problems },
+      },
+    },
+    async (req) => {
+      const { code, expiresAt } = await access.accounts.resendCode(req.openAccount);
+      return { expiresAt: expiresAt.toISOString(), ...(demo ? { demoCode: code } : {}) };
     },
   );
   app.post(

@@ -19,6 +19,20 @@ export interface AccountTable {
   locked_until: Date | null;
   last_login_at: Date | null;
   created_at: Generated<Date>;
+  /** When the owner proved the e-mail is theirs; null until then (and for accounts older than the check). */
+  email_verified_at: Date | null;
+}
+
+/** The one pending e-mail code of an account: a new code replaces the old one. */
+export interface EmailCodeTable {
+  account_id: string;
+  /** Salts the hash, so that equal codes of two sends or accounts hash differently. */
+  id: string;
+  /** SHA-256 of `id:code`: the code itself is only ever in the e-mail. */
+  code_hash: string;
+  attempts: Generated<number>;
+  created_at: Generated<Date>;
+  expires_at: Date;
 }
 
 export interface SessionTable {
@@ -80,6 +94,7 @@ export interface ApplicationTable {
 export interface OpenAccessTables {
   'open_access.account': AccountTable;
   'open_access.session': SessionTable;
+  'open_access.email_code': EmailCodeTable;
   'open_access.api_key': ApiKeyTable;
   'open_access.key_usage': KeyUsageTable;
   'open_access.application': ApplicationTable;

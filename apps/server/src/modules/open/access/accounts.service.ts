@@ -4,7 +4,9 @@ import type { Db } from '../../../db/connection.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId, randomToken } from '../../../platform/ids.ts';
 import { hashPassword, recordFailedLogin, verifyPassword } from '../../auth/index.ts';
+import type { Notify } from '../../notify/index.ts';
 import * as repo from './accounts.repo.ts';
+import { createEmailVerification } from './verification.service.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -19,6 +21,7 @@ export const toAccount = (r: repo.AccountRow): OpenAccount => ({
   displayName: r.display_name,
   organisation: r.organisation,
   createdAt: r.created_at.toISOString(),
+  emailVerified: r.email_verified_at !== null,
 });
 
 /** Throws unless a member of the public is signed in with an open data account. */
@@ -28,11 +31,28 @@ export function requireAccount(account: OpenAccount | null): OpenAccount {
 }
 
 /**
- * Developer accounts of the public (ADR 0007): sign-up with an e-mail and a password, sessions in an
- * httpOnly cookie of their own, lock-out after repeated failures as for staff.
+ * Throws unless the signed-in account has verified its e-mail: what gives access to data (API keys,
+ * applications) needs an address that reaches a person, so that the owner can answer and be answered.
  */
-export function createAccountsService(deps: { db: Db; settings: AccountSettings }) {
+export function requireVerified(account: OpenAccount | null): OpenAccount {
+  const a = requireAccount(account);
+  if (!a.emailVerified) throw new AppError('open_email_unverified');
+  return a;
+}
+
+/**
+ * Developer accounts of the public (ADR 0007): sign-up with an e-mail and a password, sessions in an
+ * httpOnly cookie of their own, lock-out after repeated failures as for staff. Sign-up sends a code
+ * by e-mail; until it is entered the account can browse but gets no keys and files no applications.
+ */
+export function createAccountsService(deps: {
+  db: Db;
+  notify: Notify;
+  settings: AccountSettings;
+  now?: () => Date;
+}) {
   const { db, settings } = deps;
+  const verification = createEmailVerification(deps);
 
   async function openSession(account: repo.AccountRow) {
     const token = randomToken();
@@ -56,7 +76,29 @@ export function createAccountsService(deps: { db: Db; settings: AccountSettings 
         password_hash: hash,
       });
       if (!row) throw new AppError('open_account_exists', { email: body.email });
-      return openSession(row);
+      let sent: { code: string; expiresAt: Date };
+      try {
+        sent = await verification.issue(row);
+      } catch (err) {
+        // Without the e-mail the sign-up did not happen: the address stays free to try again.
+        await db.transaction().execute((trx) => repo.deleteAccount(trx, row.id));
+        throw err;
+      }
+      return { ...(await openSession(row)), code: sent };
+    },
+
+    /** Verifies the signed-in account's e-mail with the code it received; verifying twice is no error. */
+    async verifyEmail(who: OpenAccount | null, code: string): Promise<OpenAccount> {
+      const account = requireAccount(who);
+      if (account.emailVerified) return account;
+      return toAccount(await verification.verify(account.id, code));
+    },
+
+    /** Sends a new code, which replaces (and so invalidates) the one sent before. */
+    async resendCode(who: OpenAccount | null) {
+      const account = requireAccount(who);
+      if (account.emailVerified) throw new AppError('open_email_already_verified', { email: account.email });
+      return verification.issue(account);
     },
 
     async login(email: string, password: string) {

@@ -12,7 +12,7 @@ import { AppError, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
 import { addWorkingDays, type Calendar, chinaDay } from '../../quality/index.ts';
-import { requireAccount } from './accounts.service.ts';
+import { requireAccount, requireVerified } from './accounts.service.ts';
 import {
   assertDecider,
   checkApproval,
@@ -123,7 +123,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     },
 
     async apply(who: OpenAccount | null, body: ApplyBody): Promise<Application> {
-      const account = requireAccount(who);
+      const account = requireVerified(who);
       const ds = await openDataset(body.datasetCode);
       if (ds.openType !== 'conditional') throw new AppError('open_access_not_conditional', { code: ds.code });
       if (ds.level === 'L4') throw new AppError('open_access_level_closed', { code: ds.code });

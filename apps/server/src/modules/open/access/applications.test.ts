@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { releaseGate } from '../../privacy/index.ts';
 import { addWorkingDays, chinaDay } from '../../quality/index.ts';
 import { calendarFrom } from '../index.ts';
+import { resourceIdOf } from '../open.names.ts';
 import { accessFixture } from './access.fixtures.ts';
 import { createOpenAccess } from './index.ts';
 
@@ -185,13 +187,59 @@ describe('the owner decides; the applicant reads what was approved', () => {
       headers: { 'x-api-key': secret },
     });
     expect([probe.statusCode, probe.json().code]).toEqual([400, 'open_access_filter_invalid']);
+
+    // CKAN's datastore_search serves the same key the same approved fields, masked; a masked field
+    // cannot be filtered on; without the key the resource does not exist.
+    const ckan = (
+      payload: Record<string, unknown>,
+      headers: Record<string, string> = { authorization: secret },
+    ) =>
+      f.inject({
+        method: 'POST',
+        url: '/api/3/action/datastore_search',
+        headers,
+        payload: { resource_id: resourceIdOf(f.condId), ...payload },
+      });
+    const viaCkan = await ckan({ filters: { city: '杭州' }, sort: 'station' });
+    expect(viaCkan.statusCode, viaCkan.body).toBe(200);
+    expect(viaCkan.json().result).toMatchObject({
+      fields: [{ id: 'station' }, { id: 'city' }, { id: 'phone' }],
+      records: [
+        { station: 'S1', city: '杭州', phone: '138****5678' },
+        { station: 'S2', city: '杭州', phone: '139****5678' },
+      ],
+      total: 2,
+    });
+    const maskedFilter = await ckan({ filters: { phone: '13812345678' } });
+    expect(maskedFilter.statusCode).toBe(409);
+    expect(maskedFilter.json().error).toMatchObject({ __type: 'Validation Error' });
+    expect(JSON.stringify(maskedFilter.json().error)).toContain('masked');
+    // By the dataset's CKAN name too, as CKAN's DataStore aliases allow.
+    const byName = await ckan({ resource_id: 'acc-cond-02', limit: 1 });
+    expect(byName.json().result.records).toEqual([{ station: 'S1', city: '杭州', phone: '138****5678' }]);
+    const hidden = await ckan({ fields: 'station,manager' });
+    expect(hidden.statusCode).toBe(409);
+    expect((await ckan({}, {})).statusCode).toBe(404);
+    const searches = (await f.ledger('open.datastore_search')).filter(
+      (e) => (e.details as { api_key?: string }).api_key === key.id,
+    );
+    expect(searches).toMatchObject([
+      {
+        dataset: 'ACC-COND-02',
+        purpose: '研究城市空气质量与监测站管理的关系',
+        fields: ['city', 'phone', 'station'],
+        details: { applications: [app.id], records: 2 },
+      },
+      { dataset: 'ACC-COND-02', details: { records: 1 } },
+    ]);
+    expect(searches[0]?.subjects).toHaveLength(2);
     const csv = await f.inject({
       url: '/api/v1/open/datasets/ACC-COND-02/download.csv',
       headers: { 'x-api-key': secret },
     });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toBe(
-      '\uFEFFstation,city,phone\r\nS1,杭州,138****5678\r\nS2,杭州,139****5678\r\nS3,宁波,0571-******21\r\n',
+      '\uFEFFstation,city,phone\r\nS1,杭州,138****5678\r\nS2,杭州,139****5678\r\nS3,宁波,0571-******21\r\nS4,宁波,137****5678\r\n',
     );
     // XLSX at the same address: the same approved fields, masked alike (its ledger entry is below).
     const xlsx = await f.inject({
@@ -208,6 +256,7 @@ describe('the owner decides; the applicant reads what was approved', () => {
       ['S1', '杭州', '138****5678'],
       ['S2', '杭州', '139****5678'],
       ['S3', '宁波', '0571-******21'],
+      ['S4', '宁波', '137****5678'],
     ]);
     expect((await f.inject({ url: '/api/v1/open/datasets/ACC-COND-02/download.xlsx' })).statusCode).toBe(404);
 
@@ -345,6 +394,8 @@ describe('the owner decides; the applicant reads what was approved', () => {
         orgNames: async () => new Map(),
         calendar: calendarFrom(f.t.services.quality.calendar),
         settings: { sessionHours: 1, lockoutThreshold: 5, lockoutMinutes: 1, applicationDays: 5 },
+        notify: f.t.services.notify,
+        release: releaseGate(f.t.services.db, { minK: f.t.config.SHUZHI_PRIVACY_MIN_K }),
         now: () => new Date(iso),
       }).applications;
     // Tuesday 29 September: Wednesday counts, 1–7 October are holidays, Saturday 10 October is worked.

@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/connection.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
+import type { Notify } from '../../notify/index.ts';
 import type { Calendar } from '../../quality/index.ts';
+import type { ReleaseCheck } from '../open.names.ts';
 import { type AccountSettings, createAccountsService } from './accounts.service.ts';
 import { createApplicationsService, type DatasetLookup } from './applications.service.ts';
 import { createKeysService } from './keys.service.ts';
@@ -20,6 +22,10 @@ export type OpenAccessDeps = {
   /** The working-day calendar from a day on. */
   calendar: (from: string) => Promise<Calendar>;
   settings: AccountSettings & { applicationDays: number };
+  /** Sends the e-mail verification codes of accounts. */
+  notify: Notify;
+  /** Whether an open dataset's rows may leave now (privacy's release gate). */
+  release: ReleaseCheck;
   now?: () => Date;
 };
 
@@ -36,7 +42,7 @@ export function createOpenAccess(deps: OpenAccessDeps) {
     now,
   });
   return {
-    accounts: createAccountsService({ db, settings }),
+    accounts: createAccountsService({ db, notify: deps.notify, settings, now }),
     keys: createKeysService({ db, now }),
     applications,
     records: createRecordsService({
@@ -44,6 +50,7 @@ export function createOpenAccess(deps: OpenAccessDeps) {
       ledger,
       datasets,
       approvedFor: applications.approvedFor,
+      release: deps.release,
       now,
     }),
   };

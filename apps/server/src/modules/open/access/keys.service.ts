@@ -3,7 +3,7 @@ import type { Db } from '../../../db/connection.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { newId, randomToken } from '../../../platform/ids.ts';
 import { chinaDay } from '../../quality/index.ts';
-import { requireAccount, sha256 } from './accounts.service.ts';
+import { requireAccount, requireVerified, sha256 } from './accounts.service.ts';
 import type { KeyUse } from './key-use.ts';
 import * as repo from './keys.repo.ts';
 
@@ -57,7 +57,7 @@ export function createKeysService(deps: { db: Db; now?: () => Date }) {
     },
 
     async create(who: OpenAccount | null, name: string) {
-      const account = requireAccount(who);
+      const account = requireVerified(who);
       const secret = `${KEY_PREFIX}${randomToken(24)}`;
       const row = await db.transaction().execute(async (trx) => {
         await repo.lockAccount(trx, account.id);

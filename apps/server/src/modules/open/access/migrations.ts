@@ -76,4 +76,16 @@ export const openAccessMigrations = {
     `create index application_grant_idx on open_access.application (account_id, dataset_id)
       where status = 'approved'`,
   ]),
+  // Accounts made before this stay unverified: nobody proved those addresses, so no backfill.
+  '20261202_01_open_account_email_verification': sqlMigration([
+    'alter table open_access.account add column email_verified_at timestamptz',
+    `create table open_access.email_code (
+      account_id uuid primary key,
+      id uuid not null,
+      code_hash text not null,
+      attempts integer not null default 0,
+      created_at timestamptz not null default now(),
+      expires_at timestamptz not null
+    )`,
+  ]),
 };

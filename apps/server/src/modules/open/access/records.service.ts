@@ -6,7 +6,7 @@ import type { Ledger } from '../../../platform/ledger/index.ts';
 import { parseFilters } from '../../datastore/index.ts';
 import { chinaDay } from '../../quality/index.ts';
 import { exportStream } from '../open.download.ts';
-import { openFields } from '../open.names.ts';
+import { openFields, type ReleaseCheck } from '../open.names.ts';
 import type { ApplicationRow } from './applications.repo.ts';
 import { type DatasetLookup, findOpenDataset } from './applications.service.ts';
 import { type KeyUse, keyDetails } from './key-use.ts';
@@ -31,6 +31,7 @@ export function createRecordsService(deps: {
   ledger: Ledger;
   datasets: DatasetLookup;
   approvedFor: (accountId: string, datasetId: string) => Promise<ApplicationRow[]>;
+  release: ReleaseCheck;
   now?: () => Date;
 }) {
   const { db, ledger, datasets } = deps;
@@ -96,7 +97,44 @@ export function createRecordsService(deps: {
   const purposeOf = (r: Readable) =>
     r.grants.length > 0 ? [...new Set(r.grants.map((g) => g.purpose))].join('; ') : undefined;
 
+  /** Whose records a page showed, when it showed masked personal data with the key fields (salted in the ledger). */
+  const subjectsOf = (
+    ds: Dataset,
+    masked: DatasetField[],
+    shown: DatasetField[],
+    rows: Record<string, unknown>[],
+  ) => {
+    const keyNames = ds.fields.filter((f) => f.key).map((f) => f.name);
+    return masked.some((m) => shown.includes(m)) && keyNames.every((k) => shown.some((f) => f.name === k))
+      ? rows.map((rec) => keyNames.map((k) => String(rec[k] ?? '')).join('|'))
+      : undefined;
+  };
+
   return {
+    /**
+     * What an approved applicant's key reads of a conditionally open dataset through CKAN's
+     * datastore_search: the approved fields (masked ones shown masked, never filtered on), the masking,
+     * and what the ledger entry of the read carries. Refuses as the records API does.
+     */
+    async grant(key: KeyUse, code: string) {
+      const ds = await openDataset(code);
+      key.datasets.add(ds.code);
+      const r = await readable(ds, key);
+      return {
+        shape: { fields: r.fields, masked: r.masked },
+        mask: maskRow(r.masked, ds.level),
+        purpose: purposeOf(r),
+        details: grounds(key, r),
+        subjects: (shown: string[], rows: Record<string, unknown>[]) =>
+          subjectsOf(
+            ds,
+            r.masked,
+            r.fields.filter((f) => shown.includes(f.name)),
+            rows,
+          ),
+      };
+    },
+
     async records(
       actor: Actor,
       key: KeyUse | undefined,
@@ -106,12 +144,12 @@ export function createRecordsService(deps: {
       const ds = await openDataset(code);
       key?.datasets.add(ds.code);
       const r = await readable(ds, key);
+      await deps.release(ds);
       const fields = chosen(ds, r, q.fields);
       const where = parseFilters(q.filters, fields, filterInvalid);
       const page = await readPage(db, ds.code, fields, where, q.limit, q.offset);
       const masked = r.masked.filter((m) => fields.includes(m));
       const records = page.records.map(maskRow(masked, ds.level));
-      const keyNames = ds.fields.filter((f) => f.key).map((f) => f.name);
       await ledger.record({
         actor,
         action: 'open.records',
@@ -120,10 +158,7 @@ export function createRecordsService(deps: {
         dataset: ds.code,
         fields: fields.map((f) => f.name),
         // Whose records a page of masked personal data showed (stored as salted hashes).
-        subjects:
-          masked.length > 0 && keyNames.every((k) => fields.some((f) => f.name === k))
-            ? page.records.map((rec) => keyNames.map((k) => String(rec[k] ?? '')).join('|'))
-            : undefined,
+        subjects: subjectsOf(ds, masked, fields, page.records),
         details: { ...grounds(key, r), records: records.length, offset: q.offset, limit: q.limit },
       });
       return {
@@ -146,6 +181,7 @@ export function createRecordsService(deps: {
       const ds = await openDataset(code);
       key.datasets.add(ds.code);
       const r = await readable(ds, key);
+      await deps.release(ds);
       await ledger.record({
         actor,
         action: 'open.download',

@@ -134,47 +134,68 @@ export function createDpService(deps: { db: Db; ledger: Ledger; datasets: Datase
       validateQuery(ds.fields, q);
       const micro = Number(toMicro(q.epsilon));
       const truth = await trueAggregates(db, ds.code, q);
-      const row = await db.transaction().execute(async (trx) => {
-        if (!(await repo.spend(trx, id, micro))) {
-          const b = await repo.findBudget(trx, id);
-          if (!b) throw new AppError('privacy_no_budget', { dataset: ds.code });
-          throw new AppError('privacy_budget_exhausted', {
-            dataset: ds.code,
-            need: q.epsilon,
-            left: fromMicro(b.total_micro - b.spent_micro),
-            total: fromMicro(b.total_micro),
-          });
-        }
-        // Noise is drawn once, after the budget is spent, and stored: asking again returns the same values.
-        const result = noisyValues(q, truth);
-        const { purpose, ...query } = q;
-        const saved = await repo.insertRelease(trx, {
-          id: newId(),
-          dataset_id: id,
-          dataset_code: ds.code,
-          org_id: ds.ownerOrgId,
-          kind: q.kind,
-          epsilon_micro: micro,
-          query: JSON.stringify(query),
-          result: JSON.stringify(result),
-          purpose,
-          created_by: a.id,
-          created_by_name: a.name,
-        });
-        await ledger.record(
-          {
-            actor: a,
-            action: 'privacy.dp_release',
-            result: 'ok',
+      const fields = [q.field, q.groupBy?.field].filter((x): x is string => x !== undefined);
+      const row = await db
+        .transaction()
+        .execute(async (trx) => {
+          if (!(await repo.spend(trx, id, micro))) {
+            const b = await repo.findBudget(trx, id);
+            if (!b) throw new AppError('privacy_no_budget', { dataset: ds.code });
+            throw new AppError('privacy_budget_exhausted', {
+              dataset: ds.code,
+              need: q.epsilon,
+              left: fromMicro(b.total_micro - b.spent_micro),
+              total: fromMicro(b.total_micro),
+            });
+          }
+          // Noise is drawn once, after the budget is spent, and stored: asking again returns the same values.
+          const result = noisyValues(q, truth);
+          const { purpose, ...query } = q;
+          const saved = await repo.insertRelease(trx, {
+            id: newId(),
+            dataset_id: id,
+            dataset_code: ds.code,
+            org_id: ds.ownerOrgId,
+            kind: q.kind,
+            epsilon_micro: micro,
+            query: JSON.stringify(query),
+            result: JSON.stringify(result),
             purpose,
-            dataset: ds.code,
-            fields: [q.field, q.groupBy?.field].filter((x): x is string => x !== undefined),
-            details: { release: saved.id, kind: q.kind, epsilon: q.epsilon },
-          },
-          trx,
-        );
-        return saved;
-      });
+            created_by: a.id,
+            created_by_name: a.name,
+          });
+          await ledger.record(
+            {
+              actor: a,
+              action: 'privacy.dp_release',
+              result: 'ok',
+              purpose,
+              dataset: ds.code,
+              fields,
+              details: { release: saved.id, kind: q.kind, epsilon: q.epsilon },
+            },
+            trx,
+          );
+          return saved;
+        })
+        .catch(async (e: unknown) => {
+          // A refusal beyond the budget is an attempt on personal data too: it goes to the ledger
+          // (after the rollback, which spent nothing) with what was asked.
+          if (
+            e instanceof AppError &&
+            (e.code === 'privacy_no_budget' || e.code === 'privacy_budget_exhausted')
+          )
+            await ledger.record({
+              actor: a,
+              action: 'privacy.dp_release',
+              result: 'denied',
+              purpose: q.purpose,
+              dataset: ds.code,
+              fields,
+              details: { kind: q.kind, epsilon: q.epsilon, reason: e.code },
+            });
+          throw e;
+        });
       return toRelease(row);
     },
 

@@ -106,12 +106,21 @@ describe('differentially private statistics', () => {
 
   it('refuses a query beyond the budget (409) and spends nothing', async () => {
     const n = await releases();
+    const from = await ledgerSize(t);
     const over = await release({ kind: 'count', epsilon: 0.3 }, officer);
     expect(over.statusCode).toBe(409);
     expect(over.json()).toMatchObject({ code: 'privacy_budget_exhausted' });
     expect(over.json().detail).toContain('剩余 ε = 0.25');
     expect(await budget()).toMatchObject({ epsilonSpent: 2.75 });
     expect(await releases()).toBe(n);
+    // The refused attempt is in the ledger, as denied, with what it asked.
+    expect((await ledgerSince(t, from)).filter((e) => e.action === 'privacy.dp_release')).toMatchObject([
+      {
+        result: 'denied',
+        dataset: 'PRIV-DP-01',
+        details: { kind: 'count', epsilon: 0.3, reason: 'privacy_budget_exhausted' },
+      },
+    ]);
     const lower = await call(t, officer, 'PUT', `/datasets/${id}/dp/budget`, { epsilonTotal: 1 });
     expect(lower.statusCode).toBe(409);
     expect(lower.json().code).toBe('privacy_budget_below_spent');

@@ -2,7 +2,7 @@ import type { DatasetField } from '@shuzhi/contracts';
 import type { Db } from '../../../db/connection.ts';
 import { AppError } from '../../../platform/errors.ts';
 import * as repo from './kanon.repo.ts';
-import { fingerprint } from './kanon.sql.ts';
+import { dataVersion } from './kanon.sql.ts';
 
 /** The parts of a catalog entry the opening gate looks at. */
 export type GatedDataset = {
@@ -23,33 +23,39 @@ export type Verdict = { ok: true } | { ok: false; zh: string; en: string };
 /** Whether a finished check still describes the data and the marked quasi-identifiers (and today's k). */
 export function isStale(
   check: repo.CheckRow,
-  current: { quasiIdentifiers: string[] | null; rows: number; maxSeq: number | null; minK: number },
+  current: { quasiIdentifiers: string[] | null; version: number | null; minK: number },
 ): boolean {
   return (
     current.quasiIdentifiers === null ||
     !sameSet(check.quasi_identifiers, current.quasiIdentifiers) ||
-    check.data_rows !== current.rows ||
-    (check.data_max_seq ?? null) !== current.maxSeq ||
+    check.data_version === null ||
+    Number(check.data_version) !== current.version ||
     check.k < current.minK
   );
 }
 
-/** Judges whether the dataset's current rows may be opened: a fresh passing check, or no rows at all. */
-export async function judge(trx: Db, ds: GatedDataset, minK: number): Promise<Verdict> {
-  const fp = await fingerprint(trx, ds.code);
-  // Nothing loaded yet means nothing to re-identify; the first load makes any later check due.
-  if (fp.rows === 0) return { ok: true };
-  const config = await repo.findConfig(trx, ds.id);
+/**
+ * Judges whether the dataset's current rows may be opened, or leave through an open read path: a fresh
+ * passing check, or no rows ever. One index lookup for the data's version and two small reads, so
+ * that every open read can ask.
+ */
+export async function judge(trx: Db, ds: Pick<GatedDataset, 'id' | 'code'>, minK: number): Promise<Verdict> {
+  const [version, config, check] = await Promise.all([
+    dataVersion(trx, ds.code),
+    repo.findConfig(trx, ds.id),
+    repo.latestDoneCheck(trx, ds.id),
+  ]);
+  // Nothing ever loaded means nothing to re-identify; the first load makes a check due.
+  if (version === null) return { ok: true };
   if (!config)
     return {
       ok: false,
       zh: '尚未标记准标识符，也没有检查结果',
       en: 'no quasi-identifiers are marked and no check has been run',
     };
-  const check = await repo.latestDoneCheck(trx, ds.id);
   if (!check) return { ok: false, zh: '尚未做过检查', en: 'no check has been run' };
   const at = check.created_at.toISOString().slice(0, 16).replace('T', ' ');
-  if (isStale(check, { quasiIdentifiers: config.quasi_identifiers, ...fp, minK }))
+  if (isStale(check, { quasiIdentifiers: config.quasi_identifiers, version, minK }))
     return {
       ok: false,
       zh: `最近一次检查（${at}）之后数据、准标识符或 k 已变化，请重新检查`,
@@ -82,6 +88,29 @@ export function openingGate(settings: { minK: number }) {
       dataset: after.code,
       fields: personal.map((f) => f.name).join(', '),
       k: settings.minK,
+      reason_zh: verdict.zh,
+      reason_en: verdict.en,
+    });
+  };
+}
+
+/** What open read paths are told of a dataset: whether its rows may leave now. */
+export type ReleaseGate = (ds: { id: string; code: string; fields: DatasetField[] }) => Promise<void>;
+
+/**
+ * The release gate of open read paths (downloads, previews, CKAN datastore reads, approved
+ * applicants' records): the opening gate judged the rows of the day a dataset was opened, and later
+ * loads change them. Rows of an open dataset with personal fields leave only while a passing check
+ * describes the current data; a load queues a new check (kanon.service afterImport), so records
+ * resume by themselves when it passes. Metadata stays visible throughout.
+ */
+export function releaseGate(db: Db, settings: { minK: number }): ReleaseGate {
+  return async (ds) => {
+    if (personalFields(ds.fields).length === 0) return;
+    const verdict = await judge(db, ds, settings.minK);
+    if (verdict.ok) return;
+    throw new AppError('open_release_withheld', {
+      dataset: ds.code,
       reason_zh: verdict.zh,
       reason_en: verdict.en,
     });

@@ -6,10 +6,10 @@ import { newId } from '../../../platform/ids.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
 import { assertMayManage } from '../privacy.policy.ts';
-import { isStale, personalFields } from './kanon.gate.ts';
+import { isStale, judge, personalFields } from './kanon.gate.ts';
 import { generalisationsOf } from './kanon.levels.ts';
 import * as repo from './kanon.repo.ts';
-import { analyse, fingerprint } from './kanon.sql.ts';
+import { analyse, dataVersion } from './kanon.sql.ts';
 
 export const KANON_CHECK_JOB = 'privacy.kanon_check';
 
@@ -91,6 +91,7 @@ export function createKanonService(deps: {
           suggestions: JSON.stringify(a.suggestions),
           data_rows: a.rows,
           data_max_seq: a.maxSeq,
+          data_version: a.version,
           finished_at: new Date(),
         });
         return { passed: a.rowsBelow === 0, smallestClass: a.smallest, rowsBelowK: a.rowsBelow };
@@ -103,10 +104,22 @@ export function createKanonService(deps: {
     { maxAttempts: 1 },
   );
 
+  /** What open data does with the rows now: the release gate's verdict, for the officer to see. */
+  async function releaseStatus(ds: Dataset): Promise<PrivacySettings['release']> {
+    if (ds.status !== 'published' || ds.openType === 'none' || ds.level === 'L4')
+      return { status: 'not_open', reasonZh: null, reasonEn: null };
+    if (personalFields(ds.fields).length === 0) return { status: 'released', reasonZh: null, reasonEn: null };
+    const v = await judge(db, ds, minK);
+    return v.ok
+      ? { status: 'released', reasonZh: null, reasonEn: null }
+      : { status: 'withheld', reasonZh: v.zh, reasonEn: v.en };
+  }
+
   async function staleness(ds: Dataset) {
-    const [config, fp] = await Promise.all([repo.findConfig(db, ds.id), fingerprint(db, ds.code)]);
+    const [config, version] = await Promise.all([repo.findConfig(db, ds.id), dataVersion(db, ds.code)]);
     return (c: repo.CheckRow) =>
-      c.status === 'done' && isStale(c, { quasiIdentifiers: config?.quasi_identifiers ?? null, ...fp, minK });
+      c.status === 'done' &&
+      isStale(c, { quasiIdentifiers: config?.quasi_identifiers ?? null, version, minK });
   }
 
   return {
@@ -129,6 +142,7 @@ export function createKanonService(deps: {
         })),
         updatedBy: config?.updated_by_name ?? null,
         updatedAt: iso(config?.updated_at ?? null),
+        release: await releaseStatus(ds),
       };
     },
 

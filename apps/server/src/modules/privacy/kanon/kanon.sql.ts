@@ -21,6 +21,8 @@ export type Stats = { classes: number; smallest: number | null; classesBelow: nu
 export type Analysis = Stats & {
   rows: number;
   maxSeq: number | null;
+  /** The data version the counts describe (see dataVersion). */
+  version: number | null;
   histogram: SizeBucket[];
   suggestions: SuggestionRow[];
 };
@@ -31,19 +33,28 @@ const col = (i: number, l: number) => `g${i}_${l}`;
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/**
- * The data's current fingerprint: rows and the highest change sequence. A load that inserts, updates or
- * deletes anything changes one of them, which makes an earlier check stale.
- */
-export async function fingerprint(db: Db, code: string): Promise<{ rows: number; maxSeq: number | null }> {
-  const exists = await sql<{ t: string | null }>`select to_regclass(${tableOf(code)}) as t`.execute(db);
-  if (!exists.rows[0]?.t) return { rows: 0, maxSeq: null };
+const greatest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+async function tombstoneVersion(db: Db, code: string): Promise<number | null> {
   const r = await sql<{
-    rows: number;
-    max_seq: string | null;
-  }>`select count(*)::bigint as rows, max(_seq) as max_seq
-    from ${sql.raw(tableOf(code))}`.execute(db);
-  return { rows: Number(r.rows[0]?.rows ?? 0), maxSeq: num(r.rows[0]?.max_seq) };
+    v: string | null;
+  }>`select max(seq) as v from datastore.tombstone where dataset_code = ${code}`.execute(db);
+  return num(r.rows[0]?.v);
+}
+
+/**
+ * The data's version: the highest change sequence among its rows and the tombstones of its deleted
+ * rows. Every write that inserts, changes or deletes a row moves it (writers of a dataset take turns,
+ * see datastore's lockDatasetWrites, so sequence order is commit order), and both halves are index
+ * lookups: cheap enough to ask on every open read. Null for a dataset that never held a row.
+ */
+export async function dataVersion(db: Db, code: string): Promise<number | null> {
+  const exists = await sql<{ t: string | null }>`select to_regclass(${tableOf(code)}) as t`.execute(db);
+  if (!exists.rows[0]?.t) return tombstoneVersion(db, code);
+  const r = await sql<{ v: string | null }>`select greatest(
+      (select max(_seq) from ${sql.raw(tableOf(code))}),
+      (select max(seq) from datastore.tombstone where dataset_code = ${code})) as v`.execute(db);
+  return num(r.rows[0]?.v);
 }
 
 /** Equivalence-class statistics of several candidate groupings of a working table, one scan each. */
@@ -82,6 +93,9 @@ async function evaluate(trx: Db, table: string, groupings: string[][], k: number
  */
 export async function analyse(trx: Db, code: string, fields: DatasetField[], k: number): Promise<Analysis> {
   const qis: Qi[] = fields.map((field) => ({ field, levels: [null, ...generalisationsOf(field)] }));
+  // Read before the scan: a deletion committed in between then leaves the check stale, never seemingly
+  // fresh while its counts still include the deleted rows.
+  const tomb = await tombstoneVersion(trx, code);
   const originals = qis.map((q, i) => `${expressionOf(q.field, null)} as q${i}`);
   const levelCols = qis.flatMap((q, i) =>
     q.levels.map((g, l) => `${expressionOf({ ...q.field, name: `q${i}` }, g)} as ${col(i, l)}`),
@@ -119,7 +133,15 @@ export async function analyse(trx: Db, code: string, fields: DatasetField[], k: 
     rowsBelow: Number(b.rb ?? 0),
   };
   const suggestions = stats.rowsBelow === 0 ? [] : await search(trx, qis, k);
-  return { ...stats, rows: Number(b.rows ?? 0), maxSeq: num(b.max_seq), histogram, suggestions };
+  const maxSeq = num(b.max_seq);
+  return {
+    ...stats,
+    rows: Number(b.rows ?? 0),
+    maxSeq,
+    version: greatest(maxSeq, tomb),
+    histogram,
+    suggestions,
+  };
 }
 
 /** Columns a state groups by: each quasi-identifier at its level, none for a dropped one. */

@@ -139,4 +139,14 @@ export const privacyMigrations = {
       primary key (session_id, side, stage)
     )`,
   ]),
+  // Open read paths ask whether a passing check still describes the data (kanon.gate releaseGate),
+  // by a version that also moves on deletions. Earlier checks get it when no deletion followed them;
+  // otherwise they stay without one, and the dataset's records wait for a new check.
+  '20261202_02_privacy_check_data_version': sqlMigration([
+    'alter table privacy.kanon_check add column data_version bigint',
+    `update privacy.kanon_check c set data_version = c.data_max_seq
+      where c.status = 'done' and c.data_max_seq is not null
+        and not exists (select 1 from datastore.tombstone t
+                         where t.dataset_code = c.dataset_code and t.seq > c.data_max_seq)`,
+  ]),
 };
