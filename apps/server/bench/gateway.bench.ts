@@ -10,9 +10,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { keepPrepared } from '../src/db/connection.ts';
 import { seedDemo } from '../src/demo/seed/seed-demo.ts';
 import { selectList, tableOf } from '../src/modules/datastore/index.ts';
 import { organCode } from '../src/modules/orgs/index.ts';
@@ -149,10 +150,14 @@ try {
   const app = await buildApp({ config, services: s, demo: false, demoAccounts: [] });
   // The baseline: the same lookup of the same fields, with no token, grant, masking, ledger or meter.
   const fields = ds.fields.filter((f) => FIELDS.includes(f.name));
+  // Prepared on each connection like the gateway's own lookup (keepPrepared), so that the ratio
+  // measures the gateway's checks, not how the statement reaches PostgreSQL.
+  const bareText = sql`select ${selectList(fields)} from ${sql.raw(tableOf(CODE))}
+      where id_number = ${null} limit 1`.compile(db).sql;
+  keepPrepared(bareText);
   app.get('/bench/bare/:id', async (r) => {
     const id = (r.params as { id: string }).id;
-    const res = await sql<Record<string, unknown>>`select ${selectList(fields)} from ${sql.raw(tableOf(CODE))}
-      where id_number = ${id} limit 1`.execute(db);
+    const res = await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(bareText, [id]));
     return { dataset: CODE, record: res.rows[0] ?? null };
   });
   const sequencer = s.ledger.startSequencer({ onError: (e) => log(`sequencer: ${String(e)}`) });
@@ -212,10 +217,19 @@ try {
   };
   const measured = async (paths: string[], headers: Record<string, string>, label: string) => {
     const stats = bench.databaseUrl ? await dbStats() : {};
+    const entries = async () => {
+      await s.ledger.drain();
+      return s.ledger.sizeNow();
+    };
+    const entries0 = await entries();
     const before = cpuNow();
     const r = await load(paths, headers, REQUESTS);
     const after = cpuNow();
-    const out = summary(r, label, { node: after.node - before.node, pg: after.pg - before.pg });
+    const out = {
+      ...summary(r, label, { node: after.node - before.node, pg: after.pg - before.pg }),
+      // Ledger entries per call: calls of one grant in flight share an entry (call-log.ts).
+      entries: Number((((await entries()) - entries0) / REQUESTS).toFixed(3)),
+    };
     if (!bench.databaseUrl) return out;
     const end = await dbStats();
     const per = (k: string) => Number((((end[k] ?? 0) - (stats[k] ?? 0)) / REQUESTS).toFixed(2));

@@ -1,6 +1,6 @@
 import type { DatasetField } from '@shuzhi/contracts';
 import { CompiledQuery, type RawBuilder, sql } from 'kysely';
-import type { Db } from '../../db/connection.ts';
+import { type Db, keepPrepared } from '../../db/connection.ts';
 import { ident, selectList, tableOf } from '../datastore/index.ts';
 
 export type Row = Record<string, unknown>;
@@ -47,6 +47,7 @@ export function lookupStatement(
       )} and ${areaCond(q.area)}
         and (select status from sharing.grant where id = ${null}) = 'active'
       limit 1`.compile(db).sql;
+  keepPrepared(text);
   return (key, grantId) =>
     orEmpty(async () => {
       const params = [...key, ...(q.area ? [q.area.code] : []), grantId];
