@@ -46,11 +46,15 @@ export function createCkanService(deps: {
   }
 
   async function toPackages(base: string, rows: repo.OpenDatasetRow[]) {
-    const byId = await orgsById(rows.map((r) => r.owner_org_id));
-    return Promise.all(
-      rows.map(async (r) =>
-        packageDict(base, r, byId.get(r.owner_org_id) as Org, await repo.tableStats(db, r.code)),
+    const [byId, stats] = await Promise.all([
+      orgsById(rows.map((r) => r.owner_org_id)),
+      repo.tableStatsOf(
+        db,
+        rows.map((r) => r.code),
       ),
+    ]);
+    return rows.map((r) =>
+      packageDict(base, r, byId.get(r.owner_org_id) as Org, stats.get(r.code) as repo.TableStats),
     );
   }
 

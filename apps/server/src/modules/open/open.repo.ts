@@ -237,10 +237,30 @@ const EXACT_COUNT_MAX = 100_000;
  * last change is the `_valid_from` of the row with the highest `_seq`, read from the `_seq` index.
  */
 export async function tableStats(db: Db, code: string): Promise<TableStats> {
-  const found = await sql<{ est: number }>`
-    select reltuples::float8 as est from pg_class where oid = to_regclass(${tableOf(code)})`.execute(db);
-  const est = found.rows[0]?.est;
-  if (est === undefined) return { exists: false, rows: 0, lastLoaded: null };
+  return (await tableStatsOf(db, [code])).get(code) as TableStats;
+}
+
+/**
+ * tableStats of a page of datasets: one statement finds which have tables (most catalog entries of a
+ * search page often have none), then only those are counted, side by side.
+ */
+export async function tableStatsOf(db: Db, codes: string[]): Promise<Map<string, TableStats>> {
+  const unique = [...new Set(codes)];
+  const found = await sql<{ code: string; est: number | null }>`
+    select t.code, c.reltuples::float8 as est
+    from unnest(${unique}::text[], ${unique.map(tableOf)}::text[]) as t(code, name)
+    left join pg_class c on c.oid = to_regclass(t.name)`.execute(db);
+  const stats = await Promise.all(
+    found.rows.map(
+      async (r) => [r.code, r.est === null ? NO_TABLE : await loadedStats(db, r.code, r.est)] as const,
+    ),
+  );
+  return new Map(stats);
+}
+
+const NO_TABLE: TableStats = { exists: false, rows: 0, lastLoaded: null };
+
+async function loadedStats(db: Db, code: string, est: number): Promise<TableStats> {
   const table = sql.raw(tableOf(code));
   const rows =
     est > EXACT_COUNT_MAX

@@ -114,8 +114,10 @@ export async function searchDatasets(
     ...rows.map((r) => r.owner_org_id),
     ...source.map((r) => r.owner_org_id),
   ]);
-  const items = await Promise.all(
-    rows.map(async (r) => toCard(r, orgById.get(r.owner_org_id), await repo.tableStats(db, r.code))),
+  const stats = await repo.tableStatsOf(
+    db,
+    rows.map((r) => r.code),
   );
+  const items = rows.map((r) => toCard(r, orgById.get(r.owner_org_id), stats.get(r.code) as repo.TableStats));
   return { total, page: q.page, size: q.size, items, facets: facets(source, filters, orgById) };
 }

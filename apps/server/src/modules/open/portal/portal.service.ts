@@ -43,7 +43,12 @@ export function createOpenPortal(deps: {
   async function countSummary(): Promise<PortalSummary> {
     const rows = await repo.listOpenDatasets(db, 'listed');
     const [stats, downloads, byOrg] = await Promise.all([
-      Promise.all(rows.map((r) => repo.tableStats(db, r.code))),
+      repo
+        .tableStatsOf(
+          db,
+          rows.map((r) => r.code),
+        )
+        .then((m) => rows.map((r) => m.get(r.code) as repo.TableStats)),
       deps.downloads(),
       orgsById(
         orgs,
