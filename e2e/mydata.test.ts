@@ -166,7 +166,20 @@ describe('my data (我的数据)', () => {
     await hukou.getByTestId('mydata-dispute-open').first().click();
     const dialog = citizen.getByRole('dialog');
     await expectText(dialog, '户籍人口基本信息');
-    await pickOption(citizen, dialog.getByTestId('mydata-dispute-field'), '文化程度');
+    // The chosen field must show in the select before submitting: under load, a click on an option of
+    // a dropdown still opening has been lost (the dispute then went without its field).
+    const fieldSelect = dialog.getByTestId('mydata-dispute-field');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await pickOption(citizen, fieldSelect, '文化程度');
+      const shown = await expect
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a person sees.
+        .poll(() => fieldSelect.innerText(), { timeout: 3000 })
+        .toContain('文化程度')
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+    }
+    await expectText(fieldSelect, '文化程度');
     await dialog.getByTestId('mydata-dispute-text').fill('文化程度登记有误，我已于去年取得本科学历');
     const [raised] = await Promise.all([
       citizen.waitForResponse(
