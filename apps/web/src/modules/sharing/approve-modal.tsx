@@ -1,6 +1,6 @@
 import type { ShareApproveBody, ShareRequest } from '@shuzhi/contracts';
 import { App, type ButtonProps, Checkbox, Flex, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../app/api-errors';
 import { AreaFields } from './request-form';
@@ -22,17 +22,25 @@ export const ApproveModal = ({ request: r, open, onClose }: Props) => {
       ? [{ name: r.areaField, title: r.areaField }]
       : []),
   ];
+  // Filled from the request once per opening: a refetch of the request (a new object) must not wipe
+  // what the decider has already changed.
+  const filledFor = useRef<string | null>(null);
   useEffect(() => {
-    if (open)
-      form.setFieldsValue({
-        fields: r.fields.map((f) => f.name),
-        periodStart: r.periodStart,
-        periodEnd: r.periodEnd,
-        dailyQuota: r.dailyQuota,
-        areaField: r.areaField ?? undefined,
-        areaCode: r.areaCode ?? undefined,
-        note: '',
-      });
+    if (!open) {
+      filledFor.current = null;
+      return;
+    }
+    if (filledFor.current === r.id) return;
+    filledFor.current = r.id;
+    form.setFieldsValue({
+      fields: r.fields.map((f) => f.name),
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      dailyQuota: r.dailyQuota,
+      areaField: r.areaField ?? undefined,
+      areaCode: r.areaCode ?? undefined,
+      note: '',
+    });
   }, [open, r, form]);
   const submit = (v: ShareApproveBody) =>
     act.mutate(
