@@ -9,6 +9,7 @@ export {
 } from './datastore.ts';
 export { type FeedRow, readChanges } from './datastore-feed.ts';
 export { type StagePlan, stageCheck, stagedCells, stageLines } from './datastore-stage.ts';
+export { dataVersion, tombstoneVersion } from './datastore-version.ts';
 export {
   deleteRowsNotFrom,
   lockDatasetWrites,

@@ -1,8 +1,8 @@
 import type { DatasetField } from '@shuzhi/contracts';
 import type { Db } from '../../../db/connection.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { dataVersion } from '../../datastore/index.ts';
 import * as repo from './kanon.repo.ts';
-import { dataVersion } from './kanon.sql.ts';
 
 /** The parts of a catalog entry the opening gate looks at. */
 export type GatedDataset = {

@@ -4,12 +4,13 @@ import { type Actor, systemActor } from '../../../platform/actor.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { Ledger } from '../../../platform/ledger/index.ts';
+import { dataVersion } from '../../datastore/index.ts';
 import type { JobsService } from '../../jobs/index.ts';
 import { assertMayManage } from '../privacy.policy.ts';
 import { isStale, judge, personalFields } from './kanon.gate.ts';
 import { generalisationsOf } from './kanon.levels.ts';
 import * as repo from './kanon.repo.ts';
-import { analyse, dataVersion } from './kanon.sql.ts';
+import { analyse } from './kanon.sql.ts';
 
 export const KANON_CHECK_JOB = 'privacy.kanon_check';
 

@@ -1,7 +1,7 @@
 import type { DatasetField, Generalisation } from '@shuzhi/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connection.ts';
-import { tableOf } from '../../datastore/index.ts';
+import { tableOf, tombstoneVersion } from '../../datastore/index.ts';
 import type { SizeBucket, SuggestionRow } from '../privacy.tables.ts';
 import { expressionOf, generalisationsOf } from './kanon.levels.ts';
 
@@ -34,28 +34,6 @@ const col = (i: number, l: number) => `g${i}_${l}`;
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 const greatest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
-
-async function tombstoneVersion(db: Db, code: string): Promise<number | null> {
-  const r = await sql<{
-    v: string | null;
-  }>`select max(seq) as v from datastore.tombstone where dataset_code = ${code}`.execute(db);
-  return num(r.rows[0]?.v);
-}
-
-/**
- * The data's version: the highest change sequence among its rows and the tombstones of its deleted
- * rows. Every write that inserts, changes or deletes a row moves it (writers of a dataset take turns,
- * see datastore's lockDatasetWrites, so sequence order is commit order), and both halves are index
- * lookups: cheap enough to ask on every open read. Null for a dataset that never held a row.
- */
-export async function dataVersion(db: Db, code: string): Promise<number | null> {
-  const exists = await sql<{ t: string | null }>`select to_regclass(${tableOf(code)}) as t`.execute(db);
-  if (!exists.rows[0]?.t) return tombstoneVersion(db, code);
-  const r = await sql<{ v: string | null }>`select greatest(
-      (select max(_seq) from ${sql.raw(tableOf(code))}),
-      (select max(seq) from datastore.tombstone where dataset_code = ${code})) as v`.execute(db);
-  return num(r.rows[0]?.v);
-}
 
 /** Equivalence-class statistics of several candidate groupings of a working table, one scan each. */
 async function evaluate(trx: Db, table: string, groupings: string[][], k: number): Promise<Stats[]> {
