@@ -11,6 +11,7 @@ import {
   ADMIN,
   expandTreeItem,
   mainMenu,
+  modalSettled,
   pickOption,
   signIn,
   signInAsAdmin,
@@ -69,6 +70,7 @@ describe('users', () => {
 
     await page.getByTestId('user-create').click();
     await expectVisible(page.getByRole('dialog').getByText('新建用户'));
+    await modalSettled(page);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('显示名称').fill(displayName);
     await page.getByLabel('初始密码').fill(initialPassword);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { baseURL, expectPath, expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { createApp, pickOption, signIn } from './support/shuzhi.ts';
+import { createApp, modalSettled, pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 const PASSWORD = 'Demo2026shuzhi';
@@ -169,8 +169,11 @@ describe('my data (我的数据)', () => {
     // The chosen field must show in the select before submitting: under load, a click on an option of
     // a dropdown still opening has been lost (the dispute then went without its field).
     const fieldSelect = dialog.getByTestId('mydata-dispute-field');
+    await modalSettled(citizen);
     for (let attempt = 0; attempt < 3; attempt++) {
-      await pickOption(citizen, fieldSelect, '文化程度');
+      // A click that could not land is retried (the next click on the select closes and reopens
+      // the dropdown, aligned anew): the poll below tells whether the option took.
+      await pickOption(citizen, fieldSelect, '文化程度').catch(() => undefined);
       const shown = await expect
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text a person sees.
         .poll(() => fieldSelect.innerText(), { timeout: 3000 })

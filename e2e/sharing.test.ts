@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { expectPath, expectText, expectVisible, useBrowser } from './support/browser.ts';
-import { createApp, pickOption, signIn } from './support/shuzhi.ts';
+import { createApp, modalSettled, pickOption, signIn } from './support/shuzhi.ts';
 
 const openPage = useBrowser();
 const PASSWORD = 'Demo2026shuzhi';
@@ -82,6 +82,7 @@ describe('sharing between departments (数据共享)', () => {
     await inbox.getByTestId('share-request-link').click();
     await expectPath(officer, requestPath);
     await officer.getByTestId('share-approve').click();
+    await modalSettled(officer);
     await officer.getByRole('checkbox', { name: /联系电话/ }).uncheck();
     await officer.getByRole('dialog').getByLabel('每日调用上限').fill('50');
     await officer.getByTestId('share-approve-note').fill('仅限登记核验使用');

@@ -36,6 +36,16 @@ export async function pickOption(
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/**
+ * Waits for every modal's open (zoom) animation to end: while Ant Design's modal still scales in, a
+ * dropdown opened inside it is aligned to where the select was mid-animation, and a click on one of
+ * its options lands on the modal instead (seen as "intercepts pointer events" under load).
+ */
+export async function modalSettled(page: Page): Promise<void> {
+  const opening = page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter');
+  await expect.poll(() => opening.count(), { timeout: STEP_MS }).toBe(0);
+}
+
 /** The row of an area in the tree, found by its exact name. */
 export const treeItem = (tree: Locator, name: string): Locator =>
   tree.getByRole('treeitem').filter({ has: tree.page().getByText(name, { exact: true }) });
