@@ -1,5 +1,5 @@
 import type { DatasetField } from '@shuzhi/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { tableOf } from './datastore.ts';
 import { STAGE, stagedColumn } from './datastore-stage.ts';
@@ -36,11 +36,18 @@ export async function writeBatch(
   db: Db,
   code: string,
   fields: DatasetField[],
-  batch: { rows: NumberedRow[]; staged?: (number | null)[] },
+  batch: {
+    rows: NumberedRow[];
+    staged?: (number | null)[];
+    /** Rows (r and the fields' columns, in field order) from a query as well (see canonicalRows). */
+    source?: RawBuilder<unknown>;
+  },
   mode: WriteMode,
   importId: string,
+  /** A bulk load's table (see datastore-load.ts): rows are appended to it in input order, keys unchecked. */
+  load?: string,
 ): Promise<{ notWritten: number[] }> {
-  if (batch.rows.length === 0 && !batch.staged) return { notWritten: [] };
+  if (batch.rows.length === 0 && !batch.staged && !batch.source) return { notWritten: [] };
   const names = fields.map((f) => ident(f.name));
   const cols = sql.join(names);
   const keys = sql.join(fields.filter((f) => f.key).map((f) => ident(f.name)));
@@ -55,11 +62,21 @@ export async function writeBatch(
   ]);
   const fromJs = sql`select * from unnest(${arrays}) as u(r, ${cols})`;
   const staged = batch.staged;
-  const src = staged
-    ? sql`select r, ${sql.join(fields.map((f, i) => sql`${stagedColumn(f, staged[i] ?? null)} as ${ident(f.name)}`))}
+  const src = batch.source
+    ? sql`${batch.source} union all ${fromJs}`
+    : staged
+      ? sql`select r, ${sql.join(fields.map((f, i) => sql`${stagedColumn(f, staged[i] ?? null)} as ${ident(f.name)}`))}
           from ${sql.raw(STAGE)} where ok
           union all ${fromJs}`
-    : fromJs;
+      : fromJs;
+  if (load !== undefined) {
+    // In input order, so that _seq says which of two rows with one key came later.
+    await sql`insert into ${sql.raw(load)} (${cols}, _import_id, _loaded_at, _valid_from, _seq)
+      select ${cols}, ${importId}::uuid, now(), now(), nextval('datastore.change_seq') from (${src}) s order by r`.execute(
+      db,
+    );
+    return { notWritten: [] };
+  }
   const target = sql.raw(tableOf(code));
   const into = sql`insert into ${target} as t (${cols}, _import_id, _loaded_at, _valid_from, _seq)`;
   const pick = sql`select distinct on (${keys}) ${cols}, ${importId}::uuid, now(), now(), nextval('datastore.change_seq') from src`;

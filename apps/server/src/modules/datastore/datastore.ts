@@ -41,9 +41,27 @@ export async function createDataTable(db: Db, code: string, fields: DatasetField
       ].join(', ')})`,
     )
     .execute(db);
+  await secondaryIndexes(db, code, fields);
+}
+
+/** The change feed's index and the filter indexes of a dataset's table. */
+async function secondaryIndexes(db: Db, code: string, fields: DatasetField[]): Promise<void> {
   // A code cannot hold ":", so this name never meets another dataset's table.
   await sql.raw(`create index if not exists ${ident(`${code}:seq`)} on ${tableOf(code)} (_seq)`).execute(db);
   await syncFieldIndexes(db, code, fields);
+}
+
+/**
+ * The key and every index of a dataset's table that has none yet: a bulk-loaded table (see
+ * datastore-load.ts), whose indexes are built once over all its rows. Fails with PostgreSQL's
+ * unique violation (23505) when two rows share a key.
+ */
+export async function createTableIndexes(db: Db, code: string, fields: DatasetField[]): Promise<void> {
+  const keys = fields.filter((f) => f.key).map((f) => ident(f.name));
+  await sql
+    .raw(`alter table ${tableOf(code)} add constraint ${pkName(code)} primary key (${keys.join(', ')})`)
+    .execute(db);
+  await secondaryIndexes(db, code, fields);
 }
 
 /** Prefix of the names of a table's filter indexes (see `indexed` on a field). */

@@ -8,7 +8,16 @@ export {
   tableOf,
 } from './datastore.ts';
 export { type FeedRow, readChanges } from './datastore-feed.ts';
-export { type StagePlan, stageCheck, stagedCells, stageLines } from './datastore-stage.ts';
+export { loadTableOf, openLoad, publishLoad } from './datastore-load.ts';
+export {
+  canonicalLine,
+  canonicalRows,
+  irregularLines,
+  type StagePlan,
+  stageCheck,
+  stagedCells,
+  stageLines,
+} from './datastore-stage.ts';
 export { dataVersion, tombstoneVersion } from './datastore-version.ts';
 export {
   deleteRowsNotFrom,

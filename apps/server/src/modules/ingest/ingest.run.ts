@@ -3,8 +3,13 @@ import type { DatasetField } from '@shuzhi/contracts';
 import type { Db } from '../../db/connection.ts';
 import {
   analyzeTable,
+  canonicalLine,
+  canonicalRows,
   deleteRowsNotFrom,
+  irregularLines,
   lockDatasetWrites,
+  openLoad,
+  publishLoad,
   type StagePlan,
   stageCheck,
   stagedCells,
@@ -14,7 +19,7 @@ import {
 import * as repo from './ingest.repo.ts';
 import { type Converted, duplicateReject, type Reject, rowConverter } from './ingest.rows.ts';
 import type { DatasetLookup } from './ingest.service.ts';
-import { openPlainCsv, ParseError, paddedLines, plainRow, readTabular } from './parse/index.ts';
+import { openPlainCsv, ParseError, plainRow, readTabular } from './parse/index.ts';
 
 /** Rows per commit on the JavaScript path; the plain path commits per piece of text instead. */
 export type IngestTuning = { batchRows: number; pieceChars: number };
@@ -49,10 +54,17 @@ export async function runImport(
   // Set once the file's header is read; rows that come back from the database need them.
   let headerOf: string[] = [];
   let converter = rowConverter([], fields, [], { excelSerial: false });
+  // A first load of the dataset (its table empty) is built apart and published whole at the end
+  // (ADR 0010); append keeps its row-by-row path, where a key's first row wins and later ones are rejects.
+  const load = imp.mode === 'append' ? null : await openLoad(db, ds.code, imp.id);
 
   /** One commit: the rows, the rejects they produce and the counters move together. */
   const commit = async (
-    batch: { rows: Converted[]; lastRow: number; piece?: { text: string; firstRow: number } },
+    batch: {
+      rows: Converted[];
+      lastRow: number;
+      piece?: { text: string; firstRow: number; irregular: { n: number; text: string }[] };
+    },
     plan: { stage: StagePlan; check: ReturnType<typeof stageCheck> } | null,
     rawOf: (cells: string[]) => Record<string, string>,
   ) => {
@@ -60,10 +72,37 @@ export async function runImport(
       await lockDatasetWrites(trx, ds.code);
       const rows = [...batch.rows];
       let staged = 0;
-      if (batch.piece && plan) {
-        const { text, firstRow } = batch.piece;
-        const padded = paddedLines(text, plan.stage.delimiter);
-        const { back, converted } = await stageLines(trx, plan.stage, plan.check, text, firstRow, padded);
+      let source: ReturnType<typeof canonicalRows> | undefined;
+      if (batch.piece && plan && imp.mode !== 'append') {
+        // The database splits and casts the canonical lines straight into the table; the few others
+        // are split here (plain text: splitting on the delimiter is exactly CSV) for the coercion.
+        const { text, firstRow, irregular } = batch.piece;
+        source = canonicalRows(
+          plan.stage,
+          text,
+          firstRow,
+          irregular.map((x) => x.n),
+        );
+        staged = batch.lastRow - firstRow + 1 - irregular.length;
+        for (const x of irregular) {
+          const row = plainRow(
+            firstRow + x.n - 1,
+            x.text.replace(/\r$/, '').split(plan.stage.delimiter),
+            headerOf,
+          );
+          if (row) rows.push(converter.convert(row));
+        }
+      } else if (batch.piece && plan) {
+        // Append's duplicates are rejects shown with their cells, which the stage keeps.
+        const { text, firstRow, irregular } = batch.piece;
+        const { back, converted } = await stageLines(
+          trx,
+          plan.stage,
+          plan.check,
+          text,
+          firstRow,
+          irregular.map((x) => x.n),
+        );
         staged = converted;
         for (const b of back) {
           const row = plainRow(b.r, b.cells, headerOf);
@@ -76,9 +115,10 @@ export async function runImport(
         trx,
         ds.code,
         fields,
-        { rows: good, staged: batch.piece && plan ? plan.stage.cells : undefined },
+        { rows: good, staged: batch.piece && plan && !source ? plan.stage.cells : undefined, source },
         imp.mode,
         imp.id,
+        load ?? undefined,
       );
       if (notWritten.length > 0) {
         const cellsOf = new Map(good.map((g) => [g.r, g.cells]));
@@ -125,13 +165,32 @@ export async function runImport(
           cells: sources.map((s) => (s >= 0 ? s + 1 : null)),
         };
         const plan = { stage, check: stageCheck(stage) };
+        const line = canonicalLine(stage);
         const it = plainFile.pieces(resumeAfter);
-        let next = await it.next();
+        // The next piece is read, decoded and checked while the database loads this one.
+        const ahead = () => {
+          const p = it
+            .next()
+            .then((n) =>
+              n.done ? n : { ...n, irregular: irregularLines(n.value.text, line, stage.maxLineBytes) },
+            );
+          p.catch(() => {});
+          return p;
+        };
+        let pending = ahead();
+        let next = await pending;
         while (!next.done) {
-          const piece = next.value;
-          await commit({ rows: [], lastRow: piece.lastRow, piece }, plan, converter.rawOf);
+          const piece = { ...next.value, irregular: next.irregular };
+          pending = ahead();
+          try {
+            await commit({ rows: [], lastRow: piece.lastRow, piece }, plan, converter.rawOf);
+          } catch (e) {
+            await pending.catch(() => {});
+            await it.return(null);
+            throw e;
+          }
           resumeAfter = piece.lastRow;
-          next = await it.next();
+          next = await pending;
         }
         // null: the file is done; a row number: from there on it needs the CSV reader.
         if (next.value === null) return await finish();
@@ -156,6 +215,9 @@ export async function runImport(
   } catch (e) {
     const cancelled = (e as Error).message === 'cancelled';
     const message = e instanceof ParseError ? `${e.zh} / ${e.en}` : (e as Error).message;
+    // An import that ends here keeps the rows it loaded, as its counts say: a bulk load publishes
+    // them. Any other failure is retried, and the retry goes on with the same load.
+    if (load && (cancelled || e instanceof ParseError)) await publishLoad(db, ds.code, fields, imp.id);
     await repo.setImport(db, imp.id, {
       status: cancelled ? 'cancelled' : 'failed',
       error: message,
@@ -167,6 +229,7 @@ export async function runImport(
   }
 
   async function finish(): Promise<Counts> {
+    if (load) await publishLoad(db, ds!.code, fields, imp!.id);
     if (imp!.mode === 'replace') await deleteRowsNotFrom(db, ds!.code, fields, imp!.id);
     await repo.setImport(db, imp!.id, { status: 'succeeded', finished_at: new Date() });
     rmSync(imp!.file_path, { force: true });

@@ -27,7 +27,7 @@ export {
   valueErrorMessages,
 } from './errors.ts';
 export { type JsonFile, type JsonFormat, type JsonOptions, readJson } from './json.ts';
-export { type LinePiece, openPlainCsv, type PlainCsv, paddedLines, plainRow } from './plain-lines.ts';
+export { type LinePiece, openPlainCsv, type PlainCsv, plainRow } from './plain-lines.ts';
 export { type FileFormat, formatFromFileName, readTabular } from './read-file.ts';
 export { neutralise, neutraliseRow } from './spreadsheet-safety.ts';
 export type { ByteSource, ParsedRow, RejectedRow, RowResult, TabularFile } from './tabular.ts';

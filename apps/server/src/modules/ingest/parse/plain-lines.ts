@@ -124,24 +124,3 @@ export function plainRow(rowNumber: number, cells: string[], header: readonly st
   if (isBlank(cells)) return null;
   return shapeRow(rowNumber, cells, header, DEFAULT_MAX_FIELD_CHARS);
 }
-
-/**
- * Lines of `piece` (1 = its first) with a cell that starts or ends with white space: the
- * coercion trims those, so the database must leave them to it. One regular expression over the
- * whole piece costs far less than a check per cell in SQL.
- */
-export function paddedLines(piece: string, delimiter: string): number[] {
-  const d = delimiter.replace(/[|\\^$.*+?()[\]{}]/g, '\\$&');
-  const space = `[^\\S\\r\\n${delimiter === '\t' ? '\\t' : ''}]`;
-  const re = new RegExp(`(?:^|${d}|\\n)${space}|${space}(?=${d}|\\r?\\n|\\r?$)`, 'g');
-  const out: number[] = [];
-  let line = 1;
-  let scanned = 0;
-  for (let m = re.exec(piece); m !== null; m = re.exec(piece)) {
-    const at = m.index + m[0].length - 1;
-    for (let i = piece.indexOf('\n', scanned); i !== -1 && i < at; i = piece.indexOf('\n', i + 1)) line++;
-    scanned = at;
-    if (out[out.length - 1] !== line) out.push(line);
-  }
-  return out;
-}
