@@ -118,6 +118,7 @@ try {
   const r = await rt.services.ingest.run(started.import.id, async () => {});
   const seconds = (performance.now() - t1) / 1000;
   const rowsPerS = Math.round(r.read / seconds);
+  const loadPeakRss = peakRss;
   log(
     `pipeline: read ${r.read}, loaded ${r.loaded}, rejected ${r.rejected} in ${seconds.toFixed(1)} s (rss before ${Math.round(rssAfterBaseline / 1048576)} MB)`,
   );
@@ -142,6 +143,8 @@ try {
       rows_per_s_with_quality: rowsPerSWithQuality,
       ratio_with_quality: Number((rowsPerSWithQuality / baselineRowsPerS).toFixed(3)),
       peak_rss_mb: Math.round(peakRss / 1048576),
+      // The load alone, before the quality run it queues.
+      load_peak_rss_mb: Math.round(loadPeakRss / 1048576),
     }),
   );
 } finally {

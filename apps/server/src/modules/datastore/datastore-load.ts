@@ -34,9 +34,12 @@ export async function openLoad(db: Db, code: string, importId: string): Promise<
     await lockDatasetWrites(trx, code);
     const any = await sql`select 1 from ${sql.raw(tableOf(code))} limit 1`.execute(trx);
     if (any.rows.length > 0) return null;
-    // Columns, types, NOT NULL and defaults of the dataset's table; no key and no indexes yet.
+    // Columns, types, NOT NULL and defaults of the dataset's table; no key and no indexes yet. And
+    // each row's input row number: pieces load at once, so _seq need not follow the file's order.
     await sql
-      .raw(`create table ${loadTableOf(importId)} (like ${tableOf(code)} including defaults)`)
+      .raw(
+        `create table ${loadTableOf(importId)} (like ${tableOf(code)} including defaults, _r bigint not null)`,
+      )
       .execute(trx);
     return loadTableOf(importId);
   });
@@ -66,7 +69,7 @@ export async function publishLoad(
         trx,
         code,
         fields,
-        { rows: [], source: sql`select _seq as r, ${sql.join(cols)} from ${sql.raw(load)}` },
+        { rows: [], source: sql`select _r as r, ${sql.join(cols)} from ${sql.raw(load)}` },
         'upsert',
         importId,
       );
@@ -83,15 +86,16 @@ export async function publishLoad(
     } catch (e) {
       if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
       await sql`rollback to savepoint shuzhi_load_key`.execute(trx);
-      // Rows are in file order (their _seq): of each key, the last row stays.
+      // Of each key, the row that came last in the file stays.
       const same = sql.join(
         keys.map((k) => sql`a.${k} = b.${k}`),
         sql` and `,
       );
-      await sql`delete from ${sql.raw(target)} a using ${sql.raw(target)} b where ${same} and a._seq < b._seq`.execute(
+      await sql`delete from ${sql.raw(target)} a using ${sql.raw(target)} b where ${same} and a._r < b._r`.execute(
         trx,
       );
       await createTableIndexes(trx, code, fields);
     }
+    await sql.raw(`alter table ${target} drop column _r`).execute(trx);
   });
 }

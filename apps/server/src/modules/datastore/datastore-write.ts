@@ -44,7 +44,7 @@ export async function writeBatch(
   },
   mode: WriteMode,
   importId: string,
-  /** A bulk load's table (see datastore-load.ts): rows are appended to it in input order, keys unchecked. */
+  /** A bulk load's table (see datastore-load.ts): rows are appended to it, keys unchecked. */
   load?: string,
 ): Promise<{ notWritten: number[] }> {
   if (batch.rows.length === 0 && !batch.staged && !batch.source) return { notWritten: [] };
@@ -70,9 +70,9 @@ export async function writeBatch(
           union all ${fromJs}`
       : fromJs;
   if (load !== undefined) {
-    // In input order, so that _seq says which of two rows with one key came later.
-    await sql`insert into ${sql.raw(load)} (${cols}, _import_id, _loaded_at, _valid_from, _seq)
-      select ${cols}, ${importId}::uuid, now(), now(), nextval('datastore.change_seq') from (${src}) s order by r`.execute(
+    // With its input row number (_r), which decides which of two rows with one key came later.
+    await sql`insert into ${sql.raw(load)} (${cols}, _import_id, _loaded_at, _valid_from, _seq, _r)
+      select ${cols}, ${importId}::uuid, now(), now(), nextval('datastore.change_seq'), r from (${src}) s`.execute(
       db,
     );
     return { notWritten: [] };
