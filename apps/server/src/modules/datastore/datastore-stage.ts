@@ -108,7 +108,7 @@ export function irregularLines(
  */
 export function canonicalRows(
   plan: StagePlan,
-  text: string,
+  bytes: Uint8Array,
   firstRow: number,
   skip: number[],
 ): RawBuilder<unknown> {
@@ -117,7 +117,7 @@ export function canonicalRows(
   );
   return sql`select ${firstRow}::bigint + n - 1 as r, ${sql.join(columns)}
     from (select n, string_to_array(rtrim(l, E'\\r'), ${plan.delimiter}, '') as cells
-          from string_to_table(${text}::text, E'\\n') with ordinality as s(l, n)
+          from string_to_table(convert_from(${bytes}::bytea, 'UTF8'), E'\\n') with ordinality as s(l, n)
           where n <> all(${skip}::bigint[])
           -- offset 0 keeps the split from being inlined into every cell reference.
           offset 0) lines`;
@@ -139,7 +139,7 @@ export async function stageLines(
   db: Db,
   plan: StagePlan,
   check: RawBuilder<unknown>,
-  text: string,
+  bytes: Uint8Array,
   firstRow: number,
   irregular: number[],
 ): Promise<{ back: { r: number; cells: string[] }[]; converted: number }> {
@@ -151,7 +151,7 @@ export async function stageLines(
       select ${firstRow}::bigint + n - 1, c, coalesce(${check}, false) and not (n = any(${irregular}::bigint[]))
       from (select n, line, string_to_array(line, ${plan.delimiter}, '') as c
             from (select n, rtrim(l, E'\\r') as line
-                  from string_to_table(${text}::text, E'\\n') with ordinality as s(l, n)) lines
+                  from string_to_table(convert_from(${bytes}::bytea, 'UTF8'), E'\\n') with ordinality as s(l, n)) lines
             -- offset 0 keeps the split from being inlined into every cell reference of the check.
             offset 0) split
       returning r, cells, ok)

@@ -117,7 +117,7 @@ async function load(code: string, body: string, mode: string) {
   expect(res.statusCode).toBe(202);
   const counts = await t.services.ingest.run(res.json().id, async () => {}, {
     batchRows: 37,
-    pieceChars: 500,
+    pieceBytes: 500,
   });
   const rows = await sql
     .raw(

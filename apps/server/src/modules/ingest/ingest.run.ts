@@ -22,8 +22,8 @@ import type { DatasetLookup } from './ingest.service.ts';
 import { openPlainCsv, ParseError, plainRow, readTabular } from './parse/index.ts';
 
 /** Rows per commit on the JavaScript path; the plain path commits per piece of text instead. */
-export type IngestTuning = { batchRows: number; pieceChars: number };
-const TUNING: IngestTuning = { batchRows: 5000, pieceChars: 1 << 20 };
+export type IngestTuning = { batchRows: number; pieceBytes: number };
+const TUNING: IngestTuning = { batchRows: 5000, pieceBytes: 1 << 20 };
 
 type Counts = { read: number; loaded: number; rejected: number };
 
@@ -63,7 +63,7 @@ export async function runImport(
     batch: {
       rows: Converted[];
       lastRow: number;
-      piece?: { text: string; firstRow: number; irregular: { n: number; text: string }[] };
+      piece?: { bytes: Buffer; firstRow: number; irregular: { n: number; text: string }[] };
     },
     plan: { stage: StagePlan; check: ReturnType<typeof stageCheck> } | null,
     rawOf: (cells: string[]) => Record<string, string>,
@@ -79,10 +79,10 @@ export async function runImport(
       if (batch.piece && plan && imp.mode !== 'append') {
         // The database splits and casts the canonical lines straight into the table; the few others
         // are split here (plain text: splitting on the delimiter is exactly CSV) for the coercion.
-        const { text, firstRow, irregular } = batch.piece;
+        const { bytes, firstRow, irregular } = batch.piece;
         source = canonicalRows(
           plan.stage,
-          text,
+          bytes,
           firstRow,
           irregular.map((x) => x.n),
         );
@@ -97,12 +97,12 @@ export async function runImport(
         }
       } else if (batch.piece && plan) {
         // Append's duplicates are rejects shown with their cells, which the stage keeps.
-        const { text, firstRow, irregular } = batch.piece;
+        const { bytes, firstRow, irregular } = batch.piece;
         const { back, converted } = await stageLines(
           trx,
           plan.stage,
           plan.check,
-          text,
+          bytes,
           firstRow,
           irregular.map((x) => x.n),
         );
@@ -159,7 +159,7 @@ export async function runImport(
 
     if (imp.format === 'csv') {
       await file.close();
-      const plainFile = await openPlainCsv(createReadStream(imp.file_path), file.header, tuning.pieceChars);
+      const plainFile = await openPlainCsv(createReadStream(imp.file_path), file.header, tuning.pieceBytes);
       if (plainFile) {
         const stage: StagePlan = {
           delimiter: plainFile.delimiter,
@@ -170,14 +170,10 @@ export async function runImport(
         };
         const plan = { stage, check: stageCheck(stage) };
         const line = canonicalLine(stage);
-        const it = plainFile.pieces(resumeAfter);
+        const it = plainFile.pieces(resumeAfter, (block) => irregularLines(block, line, stage.maxLineBytes));
         // The next piece is read, decoded and checked while the database loads this one.
         const ahead = () => {
-          const p = it
-            .next()
-            .then((n) =>
-              n.done ? n : { ...n, irregular: irregularLines(n.value.text, line, stage.maxLineBytes) },
-            );
+          const p = it.next();
           p.catch(() => {});
           return p;
         };
@@ -191,7 +187,7 @@ export async function runImport(
         let next = await pending;
         try {
           while (!next.done) {
-            const piece = { ...next.value, irregular: next.irregular };
+            const piece = next.value;
             pending = ahead();
             const done = commit({ rows: [], lastRow: piece.lastRow, piece }, plan, converter.rawOf, previous);
             done.catch(() => {});

@@ -183,7 +183,7 @@ describe('importing files', () => {
         lines.push(`ID${String(i).padStart(6, '0')},人${i},${i % 100 === 0 ? 'bad' : i}`);
       const res = await upload(id, Buffer.from(lines.join('\n')), 'big.csv');
       const importId = res.json().id;
-      const tuning = { batchRows: 1000, pieceChars: 20_000 };
+      const tuning = { batchRows: 1000, pieceBytes: 20_000 };
       // The first run dies after its first commit, as a killed worker would.
       let commits = 0;
       await expect(

@@ -9,17 +9,29 @@ import {
   toByteChunks,
 } from './tabular.ts';
 
-/** Whole lines of a delimited file, without their last line break, numbered as the CSV reader numbers rows. */
-export type LinePiece = { text: string; firstRow: number; lastRow: number };
+/**
+ * Whole lines of a delimited file, numbered as the CSV reader numbers rows: their UTF-8 bytes
+ * joined by line breaks (no final one), and the lines the caller's inspection set apart.
+ */
+export type LinePiece = {
+  bytes: Buffer;
+  firstRow: number;
+  lastRow: number;
+  /** Lines (1 = the piece's first) that `inspect` named, with their text. */
+  irregular: { n: number; text: string }[];
+};
+
+/** Names the lines of a block of whole lines (1 = its first) that need a closer look, with their text. */
+export type LineInspector = (block: string) => { n: number; text: string }[];
 
 export type PlainCsv = {
   delimiter: string;
   /**
-   * Pieces of about `chunkChars` characters, from the row after `resumeAfter`. Returns null when
-   * the file was read to its end, or the last row of the last piece when it met text that is not
+   * Pieces of about `chunkBytes` bytes, from the row after `resumeAfter`. Returns null when the
+   * file was read to its end, or the last row of the last piece when it met text that is not
    * plain (from there on the caller must use the CSV reader).
    */
-  pieces(resumeAfter: number): AsyncGenerator<LinePiece, number | null, undefined>;
+  pieces(resumeAfter: number, inspect: LineInspector): AsyncGenerator<LinePiece, number | null, undefined>;
   close(): Promise<void>;
 };
 
@@ -30,6 +42,7 @@ export type PlainCsv = {
  */
 const NOT_PLAIN = /["\0]|\r(?!\n)/;
 const MAX_LINE_CHARS = 16_000_000;
+const NEWLINE = Buffer.from('\n');
 
 /**
  * Opens a CSV file for the fast load path when it is plain: a first line that is the header the
@@ -40,7 +53,7 @@ const MAX_LINE_CHARS = 16_000_000;
 export async function openPlainCsv(
   source: ByteSource,
   header: string[],
-  chunkChars = 4 << 20,
+  chunkBytes = 4 << 20,
 ): Promise<PlainCsv | null> {
   const text = decodeText(toByteChunks(source), { encoding: 'auto' });
   const close = async () => {
@@ -69,47 +82,92 @@ export async function openPlainCsv(
     await close();
     return null;
   }
-  let rest = nl === -1 ? '' : buf.slice(nl + 1);
+  let carry = nl === -1 ? '' : buf.slice(nl + 1);
   buf = '';
 
-  async function* pieces(resumeAfter: number): AsyncGenerator<LinePiece, number | null, undefined> {
+  /**
+   * The text is taken in blocks of whole lines as it is decoded (tens of kilobytes each), and a
+   * piece is their UTF-8 bytes: no string ever holds a whole piece. Large strings live until
+   * V8's next full collection, while a Buffer's memory goes as soon as the young generation is
+   * swept, so memory stays flat however fast the database takes the pieces.
+   */
+  async function* pieces(
+    resumeAfter: number,
+    inspect: LineInspector,
+  ): AsyncGenerator<LinePiece, number | null, undefined> {
     let row = 2;
+    let parts: Buffer[] = [];
+    let size = 0;
+    let irregular: LinePiece['irregular'] = [];
+    let firstRow = 0;
+    let lines = 0;
+    const piece = (): LinePiece => {
+      const out = { bytes: Buffer.concat(parts), firstRow, lastRow: firstRow + lines - 1, irregular };
+      parts = [];
+      size = 0;
+      irregular = [];
+      lines = 0;
+      return out;
+    };
+    /** Adds a block of whole lines; answers false when it is not plain. */
+    const add = (whole: string): boolean => {
+      let block = whole;
+      let count = 1;
+      for (let i = block.indexOf('\n'); i !== -1; i = block.indexOf('\n', i + 1)) count++;
+      let first = row;
+      row += count;
+      // A resumed import skips the rows already committed.
+      while (first <= resumeAfter && first < row) {
+        const i = block.indexOf('\n');
+        block = i === -1 ? '' : block.slice(i + 1);
+        first++;
+      }
+      if (first >= row) return true;
+      // The last line's CR (of a CRLF) stays with it; the database trims it.
+      if (NOT_PLAIN.test(block.endsWith('\r') ? block.slice(0, -1) : block)) {
+        row = first;
+        return false;
+      }
+      if (lines === 0) firstRow = first;
+      for (const x of inspect(block)) irregular.push({ n: x.n + lines, text: x.text });
+      if (parts.length > 0) parts.push(NEWLINE);
+      const bytes = Buffer.from(block, 'utf8');
+      parts.push(bytes);
+      size += bytes.length + 1;
+      lines += row - first;
+      return true;
+    };
     try {
       for (;;) {
-        // A piece ends at the first line break past `chunkChars`, or at the end of the file.
-        const cutAt = () => (rest.length < chunkChars ? -1 : rest.indexOf('\n', chunkChars - 1));
-        let cut = cutAt();
-        while (cut === -1 && !ended) {
-          if (rest.length > chunkChars + MAX_LINE_CHARS) return row - 1;
-          const next = await text.next();
-          if (next.done) ended = true;
-          else rest += next.value;
-          cut = cutAt();
-        }
-        let piece: string;
+        const next = await text.next();
+        // At the end, what is left is the last line: the file's last line break ended the line
+        // before it, it does not start another.
+        const all = next.done ? carry : carry + next.value;
+        const cut = next.done ? all.length : all.lastIndexOf('\n');
         if (cut === -1) {
-          // The end of the file: its last line break ends the last line, it does not start another.
-          piece = rest.endsWith('\n') ? rest.slice(0, -1) : rest;
-          rest = '';
-          if (piece === '') return null;
-        } else {
-          piece = rest.slice(0, cut);
-          rest = rest.slice(cut + 1);
+          carry = all;
+          if (carry.length > MAX_LINE_CHARS) {
+            if (lines > 0) yield piece();
+            return row - 1;
+          }
+          continue;
         }
-        let lines = 1;
-        for (let i = piece.indexOf('\n'); i !== -1; i = piece.indexOf('\n', i + 1)) lines++;
-        let firstRow = row;
-        row += lines;
-        // A resumed import skips the rows already committed.
-        while (firstRow <= resumeAfter && firstRow < row) {
-          const i = piece.indexOf('\n');
-          piece = i === -1 ? '' : piece.slice(i + 1);
-          firstRow++;
+        carry = next.done ? '' : all.slice(cut + 1);
+        const whole = all.slice(0, cut);
+        // Blocks no longer than a piece (small pieces, as tests use, still come apart).
+        for (let from = 0; from <= whole.length && !(next.done && whole === ''); ) {
+          const after = whole.length - from > chunkBytes ? whole.indexOf('\n', from + chunkBytes) : -1;
+          const to = after === -1 ? whole.length : after;
+          if (!add(whole.slice(from, to))) {
+            if (lines > 0) yield piece();
+            return row - 1;
+          }
+          if (size >= chunkBytes) yield piece();
+          from = to + 1;
         }
-        if (firstRow < row) {
-          // The last line's CR (of a CRLF) stays with it; the database trims it.
-          if (NOT_PLAIN.test(piece.endsWith('\r') ? piece.slice(0, -1) : piece)) return firstRow - 1;
-          yield { text: piece, firstRow, lastRow: row - 1 };
+        if (next.done) {
+          if (lines > 0) yield piece();
+          return null;
         }
       }
     } finally {
