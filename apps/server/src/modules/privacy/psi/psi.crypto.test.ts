@@ -84,4 +84,27 @@ describe('X25519 as a commutative cipher', () => {
     for (let i = 0; i < out.length; i += 32) firstBytes.add(out[i] as number);
     expect(firstBytes.size).toBeGreaterThan(100);
   });
+  it('matches whole points only, whatever their first bytes share', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 40 }),
+        fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 40 }),
+        fc.nat(),
+        (a, b, seed) => {
+          // Look-alikes: points of the other set with only their last byte changed, and repeats.
+          const near = a.slice(0, seed % 5).map((p) => {
+            const q = Buffer.from(p);
+            q[31] = ((q[31] as number) + 1) & 0xff;
+            return q;
+          });
+          const theirs = [...b, ...near, ...a.slice(0, seed % 3), ...a.slice(0, seed % 3)];
+          const order = a.map((_, i) => `k${i}`);
+          const hex = new Set(theirs.map((p) => Buffer.from(p).toString('hex')));
+          const expected = order.filter((_, i) => hex.has(Buffer.from(a[i] as Uint8Array).toString('hex')));
+          expect(intersect(order, Buffer.concat(a), Buffer.concat(theirs))).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -103,14 +103,32 @@ export function hashShuffled(keys: readonly string[]): { points: Buffer; order: 
  * the peer's points blinded by both (`theirs`). Order of `order` and `mine` is the same.
  */
 export function intersect(order: readonly string[], mine: Uint8Array, theirs: Uint8Array): string[] {
-  const seen = new Set<string>();
   const t = Buffer.from(theirs.buffer, theirs.byteOffset, theirs.byteLength);
-  for (let off = 0; off < t.length; off += POINT_BYTES)
-    seen.add(t.toString('latin1', off, off + POINT_BYTES));
   const m = Buffer.from(mine.buffer, mine.byteOffset, mine.byteLength);
+  // An open-addressing table of their points, placed by their first 32 bits (blinded points are
+  // uniformly random); a candidate is then compared whole. Strings of every point took seconds for
+  // a million.
+  const n = Math.floor(t.length / POINT_BYTES);
+  let size = 2;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size); // their point's index + 1; 0 is free
+  for (let j = 0; j < n; j++) {
+    let h = t.readUInt32LE(j * POINT_BYTES) & mask;
+    while (slots[h] !== 0) h = (h + 1) & mask;
+    slots[h] = j + 1;
+  }
   const out: string[] = [];
   for (let i = 0; i < order.length; i++) {
-    if (seen.has(m.toString('latin1', i * POINT_BYTES, (i + 1) * POINT_BYTES))) out.push(order[i] as string);
+    const off = i * POINT_BYTES;
+    const head = m.readUInt32LE(off);
+    for (let h = head & mask, s = slots[h] as number; s !== 0; h = (h + 1) & mask, s = slots[h] as number) {
+      const o = (s - 1) * POINT_BYTES;
+      if (t.readUInt32LE(o) === head && t.compare(m, off, off + POINT_BYTES, o, o + POINT_BYTES) === 0) {
+        out.push(order[i] as string);
+        break;
+      }
+    }
   }
   return out;
 }
