@@ -102,13 +102,17 @@ export function irregularLines(
   return out;
 }
 
+/** A piece of lines as text in SQL: sent as UTF-8 bytes (see LinePiece) or as text. */
+const pieceText = (piece: Uint8Array | string) =>
+  typeof piece === 'string' ? sql`${piece}::text` : sql`convert_from(${piece}::bytea, 'UTF8')`;
+
 /**
- * The canonical rows of `text` (whole lines; `skip` names the others, see irregularLines) as a query
+ * The canonical rows of a piece (whole lines; `skip` names the others, see irregularLines) as a query
  * of `r` and the fields' typed columns, split and cast by PostgreSQL with no stage in between.
  */
 export function canonicalRows(
   plan: StagePlan,
-  bytes: Uint8Array,
+  piece: Uint8Array | string,
   firstRow: number,
   skip: number[],
 ): RawBuilder<unknown> {
@@ -117,7 +121,7 @@ export function canonicalRows(
   );
   return sql`select ${firstRow}::bigint + n - 1 as r, ${sql.join(columns)}
     from (select n, string_to_array(rtrim(l, E'\\r'), ${plan.delimiter}, '') as cells
-          from string_to_table(convert_from(${bytes}::bytea, 'UTF8'), E'\\n') with ordinality as s(l, n)
+          from string_to_table(${pieceText(piece)}, E'\\n') with ordinality as s(l, n)
           where n <> all(${skip}::bigint[])
           -- offset 0 keeps the split from being inlined into every cell reference.
           offset 0) lines`;
@@ -129,9 +133,9 @@ export function stageCheck(plan: StagePlan): RawBuilder<unknown> {
 }
 
 /**
- * Splits `text` (whole lines without their final line break, no quotes) into the stage, numbering
+ * Splits `piece` (whole lines without their final line break, no quotes) into the stage, numbering
  * lines from `firstRow`, and answers the rows PostgreSQL will not convert, with their cells (an
- * empty cell comes back as ''). `irregular` names the lines (1 = the first of `text`) that are not
+ * empty cell comes back as ''). `irregular` names the lines (1 = the first of the piece) that are not
  * in canonical form (see irregularLines): one regular expression per line in JavaScript costs far
  * less than checks per cell in SQL. Runs inside the caller's transaction; the stage empties at commit.
  */
@@ -139,7 +143,7 @@ export async function stageLines(
   db: Db,
   plan: StagePlan,
   check: RawBuilder<unknown>,
-  bytes: Uint8Array,
+  piece: Uint8Array | string,
   firstRow: number,
   irregular: number[],
 ): Promise<{ back: { r: number; cells: string[] }[]; converted: number }> {
@@ -151,7 +155,7 @@ export async function stageLines(
       select ${firstRow}::bigint + n - 1, c, coalesce(${check}, false) and not (n = any(${irregular}::bigint[]))
       from (select n, line, string_to_array(line, ${plan.delimiter}, '') as c
             from (select n, rtrim(l, E'\\r') as line
-                  from string_to_table(convert_from(${bytes}::bytea, 'UTF8'), E'\\n') with ordinality as s(l, n)) lines
+                  from string_to_table(${pieceText(piece)}, E'\\n') with ordinality as s(l, n)) lines
             -- offset 0 keeps the split from being inlined into every cell reference of the check.
             offset 0) split
       returning r, cells, ok)

@@ -37,7 +37,7 @@ type Counts = { read: number; loaded: number; rejected: number };
  * coercion. Any other file, or the rest of a CSV file from its first quote on, is parsed here.
  */
 export async function runImport(
-  deps: { db: Db; datasets: DatasetLookup },
+  deps: { db: Db; datasets: DatasetLookup; textPieces?: boolean },
   importId: string,
   progress: (read: number) => Promise<void>,
   tuning: IngestTuning = TUNING,
@@ -82,7 +82,7 @@ export async function runImport(
         const { bytes, firstRow, irregular } = batch.piece;
         source = canonicalRows(
           plan.stage,
-          bytes,
+          deps.textPieces ? bytes.toString('utf8') : bytes,
           firstRow,
           irregular.map((x) => x.n),
         );
@@ -102,7 +102,7 @@ export async function runImport(
           trx,
           plan.stage,
           plan.check,
-          bytes,
+          deps.textPieces ? bytes.toString('utf8') : bytes,
           firstRow,
           irregular.map((x) => x.n),
         );

@@ -43,6 +43,11 @@ export function createIngestService(deps: {
   credentialKey: string;
   /** SHUZHI_PULL_ALLOWED_HOSTS: where pull sources may connect to. */
   pullAllowedHosts: string | undefined;
+  /**
+   * Whether plain pieces go to the database as text rather than UTF-8 bytes: on the embedded
+   * database, whose parameters travel as text, a bytea parameter costs hex encoding both ways.
+   */
+  textPieces?: boolean;
   /** Told of each import that succeeded (by the job or the CLI), e.g. to queue conflict checks. */
   onImported?: (datasetId: string) => Promise<unknown>;
 }) {
@@ -281,7 +286,12 @@ export function createIngestService(deps: {
 
     /** Runs an import (the job's body; the CLI calls it directly with a progress bar). */
     async run(importId: string, progress: (read: number) => Promise<void>, tuning?: IngestTuning) {
-      const counts = await runImport({ db, datasets }, importId, progress, tuning);
+      const counts = await runImport(
+        { db, datasets, textPieces: deps.textPieces ?? false },
+        importId,
+        progress,
+        tuning,
+      );
       // A failed or cancelled load changed nothing worth looking at again.
       const done = onImported ? await repo.findImport(db, importId) : undefined;
       if (onImported && done?.status === 'succeeded') await onImported(done.dataset_id);
