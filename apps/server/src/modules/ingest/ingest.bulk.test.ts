@@ -37,14 +37,18 @@ async function upload(id: string, lines: string[], mode = 'upsert'): Promise<str
   expect(res.statusCode).toBe(202);
   return res.json().id;
 }
-const run = (importId: string, progress: () => Promise<void> = async () => {}) =>
-  t.services.ingest.run(importId, progress, TUNING);
+const run = (importId: string, progress: () => Promise<void> = async () => {}, lastAttempt = false) =>
+  t.services.ingest.run(importId, progress, TUNING, lastAttempt);
 /** Runs an import whose worker dies after its first commit. */
-async function crashAfterFirstCommit(importId: string): Promise<void> {
+async function crashAfterFirstCommit(importId: string, lastAttempt = false): Promise<void> {
   await expect(
-    run(importId, async () => {
-      throw new Error('worker killed');
-    }),
+    run(
+      importId,
+      async () => {
+        throw new Error('worker killed');
+      },
+      lastAttempt,
+    ),
   ).rejects.toThrow('worker killed');
 }
 const rowsOf = async (code: string) =>
@@ -139,5 +143,18 @@ describe('a first load of a dataset', () => {
     expect(rows.find((x) => x.id_number === 'ID002100')?.name).toBe('乙2100');
     expect(await loadTable(first)).toBeNull();
     expect(await indexesOf('BULK-RACE')).toEqual(expect.arrayContaining(['BULK-RACE:seq', 'BULK-RACE_pkey']));
+  });
+  it('publishes what it loaded when its last attempt fails, as its counts say', async () => {
+    const id = await publish('BULK-LAST');
+    const importId = await upload(id, persons());
+    await crashAfterFirstCommit(importId, true);
+    const imp = (
+      await t.app.inject({ url: `/api/v1/ingest/imports/${importId}`, headers: { cookie: officer } })
+    ).json();
+    expect(imp.status).toBe('failed');
+    expect(imp.rowsLoaded).toBeGreaterThan(0);
+    expect(await rowsOf('BULK-LAST')).toHaveLength(imp.rowsLoaded);
+    expect(await loadTable(importId)).toBeNull();
+    expect(await indexesOf('BULK-LAST')).toEqual(expect.arrayContaining(['BULK-LAST_pkey']));
   });
 });

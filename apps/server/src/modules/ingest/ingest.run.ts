@@ -37,7 +37,13 @@ type Counts = { read: number; loaded: number; rejected: number };
  * coercion. Any other file, or the rest of a CSV file from its first quote on, is parsed here.
  */
 export async function runImport(
-  deps: { db: Db; datasets: DatasetLookup; textPieces?: boolean },
+  deps: {
+    db: Db;
+    datasets: DatasetLookup;
+    textPieces?: boolean;
+    /** No retry follows a failure of this run: a bulk load then publishes what it loaded. */
+    lastAttempt?: boolean;
+  },
   importId: string,
   progress: (read: number) => Promise<void>,
   tuning: IngestTuning = TUNING,
@@ -233,8 +239,12 @@ export async function runImport(
     const cancelled = (e as Error).message === 'cancelled';
     const message = e instanceof ParseError ? `${e.zh} / ${e.en}` : (e as Error).message;
     // An import that ends here keeps the rows it loaded, as its counts say: a bulk load publishes
-    // them. Any other failure is retried, and the retry goes on with the same load.
-    if (load && (cancelled || e instanceof ParseError)) await publishLoad(db, ds.code, fields, imp.id);
+    // them (its table would otherwise stay behind). A failure that will be retried keeps the load
+    // for the retry to go on with.
+    if (load && (cancelled || e instanceof ParseError || deps.lastAttempt))
+      await publishLoad(db, ds.code, fields, imp.id).catch(() => {
+        // The import's own error is the one to report; the load stays for a later run.
+      });
     await repo.setImport(db, imp.id, {
       status: cancelled ? 'cancelled' : 'failed',
       error: message,

@@ -285,9 +285,15 @@ export function createIngestService(deps: {
     },
 
     /** Runs an import (the job's body; the CLI calls it directly with a progress bar). */
-    async run(importId: string, progress: (read: number) => Promise<void>, tuning?: IngestTuning) {
+    async run(
+      importId: string,
+      progress: (read: number) => Promise<void>,
+      tuning?: IngestTuning,
+      /** The job will not be retried after this run (see runImport). */
+      lastAttempt = false,
+    ) {
       const counts = await runImport(
-        { db, datasets, textPieces: deps.textPieces ?? false },
+        { db, datasets, textPieces: deps.textPieces ?? false, lastAttempt },
         importId,
         progress,
         tuning,
@@ -299,12 +305,18 @@ export function createIngestService(deps: {
     },
   };
 
+  const ATTEMPTS = 3;
   jobs.register<{ importId: string }>(
     'ingest.import',
     (ctx) =>
-      service.run(ctx.payload.importId, (n) => ctx.progress(n, null, `已读取 ${n} 行 / ${n} rows read`)),
+      service.run(
+        ctx.payload.importId,
+        (n) => ctx.progress(n, null, `已读取 ${n} 行 / ${n} rows read`),
+        undefined,
+        ctx.attempt >= ATTEMPTS,
+      ),
     {
-      maxAttempts: 3,
+      maxAttempts: ATTEMPTS,
     },
   );
   const sources = createSourcesService({
