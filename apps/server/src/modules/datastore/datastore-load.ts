@@ -17,6 +17,12 @@ export const loadTableOf = (importId: string) => `${LOAD_SCHEMA}."${importId}"`;
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Whether a dataset's table has any row (its first, found at once). */
+async function hasRows(db: Db, code: string): Promise<boolean> {
+  const r = await sql`select 1 from ${sql.raw(tableOf(code))} limit 1`.execute(db);
+  return r.rows.length > 0;
+}
+
 async function loadExists(db: Db, importId: string): Promise<boolean> {
   const r = await sql<{ t: string | null }>`select to_regclass(${loadTableOf(importId)})::text as t`.execute(
     db,
@@ -32,8 +38,7 @@ export async function openLoad(db: Db, code: string, importId: string): Promise<
   if (await loadExists(db, importId)) return loadTableOf(importId);
   return db.transaction().execute(async (trx) => {
     await lockDatasetWrites(trx, code);
-    const any = await sql`select 1 from ${sql.raw(tableOf(code))} limit 1`.execute(trx);
-    if (any.rows.length > 0) return null;
+    if (await hasRows(trx, code)) return null;
     // Columns, types, NOT NULL and defaults of the dataset's table; no key and no indexes yet. And
     // each row's input row number: pieces load at once, so _seq need not follow the file's order.
     await sql
@@ -62,8 +67,7 @@ export async function publishLoad(
   await db.transaction().execute(async (trx) => {
     await lockDatasetWrites(trx, code);
     const target = tableOf(code);
-    const any = await sql`select 1 from ${sql.raw(target)} limit 1`.execute(trx);
-    if (any.rows.length > 0) {
+    if (await hasRows(trx, code)) {
       const cols = fields.map((f) => sql.id(f.name));
       await writeBatch(
         trx,

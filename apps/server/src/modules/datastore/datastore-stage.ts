@@ -43,14 +43,13 @@ export type StagePlan = {
 // wrong date would fail the whole piece).
 const LEAP_YEAR = '(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)';
 const DATE = `(?:[1-9][0-9]{3}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|${LEAP_YEAR}-02-29)`;
-const CANONICAL: Record<DatasetField['type'], string> = {
+const CANONICAL: Record<Exclude<DatasetField['type'], 'string'>, string> = {
   // 15 digits always fit a JavaScript safe integer, which the coercion requires.
   integer: '-?[0-9]{1,15}',
   decimal: '-?[0-9]{1,30}(?:[.][0-9]{1,30})?',
   boolean: '(?:true|false|t|f|1|0|yes|no|y|n)',
   date: DATE,
   datetime: `${DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:[.][0-9]{1,6})?(?:Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])`,
-  string: '',
 };
 
 /**
@@ -127,11 +126,6 @@ export function canonicalRows(
           offset 0) lines`;
 }
 
-/** The whole-row check in SQL: the shape, and the lines the caller found irregular (see irregularLines). */
-export function stageCheck(plan: StagePlan): RawBuilder<unknown> {
-  return sql`cardinality(c) = ${sql.lit(plan.width)} and octet_length(line) <= ${sql.lit(plan.maxLineBytes)}`;
-}
-
 /**
  * Splits `piece` (whole lines without their final line break, no quotes) into the stage, numbering
  * lines from `firstRow`, and answers the rows PostgreSQL will not convert, with their cells (an
@@ -142,7 +136,6 @@ export function stageCheck(plan: StagePlan): RawBuilder<unknown> {
 export async function stageLines(
   db: Db,
   plan: StagePlan,
-  check: RawBuilder<unknown>,
   piece: Uint8Array | string,
   firstRow: number,
   irregular: number[],
@@ -152,12 +145,9 @@ export async function stageLines(
   const rows = await sql<{ r: number; cells: (string | null)[] }>`
     with ins as (
       insert into ${sql.raw(STAGE)} (r, cells, ok)
-      select ${firstRow}::bigint + n - 1, c, coalesce(${check}, false) and not (n = any(${irregular}::bigint[]))
-      from (select n, line, string_to_array(line, ${plan.delimiter}, '') as c
-            from (select n, rtrim(l, E'\\r') as line
-                  from string_to_table(${pieceText(piece)}, E'\\n') with ordinality as s(l, n)) lines
-            -- offset 0 keeps the split from being inlined into every cell reference of the check.
-            offset 0) split
+      select ${firstRow}::bigint + n - 1, c, not (n = any(${irregular}::bigint[]))
+      from (select n, string_to_array(rtrim(l, E'\\r'), ${plan.delimiter}, '') as c
+            from string_to_table(${pieceText(piece)}, E'\\n') with ordinality as s(l, n)) split
       returning r, cells, ok)
     select r::float8 as r, cells from ins where not ok order by r`.execute(db);
   const converted = await sql<{

@@ -14,7 +14,6 @@ export {
   canonicalRows,
   irregularLines,
   type StagePlan,
-  stageCheck,
   stagedCells,
   stageLines,
 } from './datastore-stage.ts';

@@ -11,7 +11,6 @@ import {
   openLoad,
   publishLoad,
   type StagePlan,
-  stageCheck,
   stagedCells,
   stageLines,
   writeBatch,
@@ -71,7 +70,7 @@ export async function runImport(
       lastRow: number;
       piece?: { bytes: Buffer; firstRow: number; irregular: { n: number; text: string }[] };
     },
-    plan: { stage: StagePlan; check: ReturnType<typeof stageCheck> } | null,
+    stage: StagePlan | null,
     rawOf: (cells: string[]) => Record<string, string>,
     /** The previous commit, when two run at once: counters advance (and commit) in file order. */
     turn: Promise<void> = Promise.resolve(),
@@ -82,12 +81,12 @@ export async function runImport(
       const rows = [...batch.rows];
       let staged = 0;
       let source: ReturnType<typeof canonicalRows> | undefined;
-      if (batch.piece && plan && imp.mode !== 'append') {
+      if (batch.piece && stage && imp.mode !== 'append') {
         // The database splits and casts the canonical lines straight into the table; the few others
         // are split here (plain text: splitting on the delimiter is exactly CSV) for the coercion.
         const { bytes, firstRow, irregular } = batch.piece;
         source = canonicalRows(
-          plan.stage,
+          stage,
           deps.textPieces ? bytes.toString('utf8') : bytes,
           firstRow,
           irregular.map((x) => x.n),
@@ -96,18 +95,17 @@ export async function runImport(
         for (const x of irregular) {
           const row = plainRow(
             firstRow + x.n - 1,
-            x.text.replace(/\r$/, '').split(plan.stage.delimiter),
+            x.text.replace(/\r$/, '').split(stage.delimiter),
             headerOf,
           );
           if (row) rows.push(converter.convert(row));
         }
-      } else if (batch.piece && plan) {
+      } else if (batch.piece && stage) {
         // Append's duplicates are rejects shown with their cells, which the stage keeps.
         const { bytes, firstRow, irregular } = batch.piece;
         const { back, converted } = await stageLines(
           trx,
-          plan.stage,
-          plan.check,
+          stage,
           deps.textPieces ? bytes.toString('utf8') : bytes,
           firstRow,
           irregular.map((x) => x.n),
@@ -124,7 +122,7 @@ export async function runImport(
         trx,
         ds.code,
         fields,
-        { rows: good, staged: batch.piece && plan && !source ? plan.stage.cells : undefined, source },
+        { rows: good, staged: batch.piece && stage && !source ? stage.cells : undefined, source },
         imp.mode,
         imp.id,
         load ?? undefined,
@@ -174,7 +172,6 @@ export async function runImport(
           fields,
           cells: sources.map((s) => (s >= 0 ? s + 1 : null)),
         };
-        const plan = { stage, check: stageCheck(stage) };
         const line = canonicalLine(stage);
         const it = plainFile.pieces(resumeAfter, (block) => irregularLines(block, line, stage.maxLineBytes));
         // The next piece is read, decoded and checked while the database loads this one.
@@ -195,7 +192,12 @@ export async function runImport(
           while (!next.done) {
             const piece = next.value;
             pending = ahead();
-            const done = commit({ rows: [], lastRow: piece.lastRow, piece }, plan, converter.rawOf, previous);
+            const done = commit(
+              { rows: [], lastRow: piece.lastRow, piece },
+              stage,
+              converter.rawOf,
+              previous,
+            );
             done.catch(() => {});
             previous = done;
             inFlight.push({ lastRow: piece.lastRow, done });
