@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './tables.ts';
 
 export type Db = Kysely<Database>;
@@ -38,6 +40,29 @@ export function keepPrepared(text: string): void {
 // PostgreSQL refuse the cached plan; the statement then runs unprepared from then on.
 const PLAN_CHANGED = '0A000';
 
+/**
+ * Statements that start with this mark are COPY … FROM STDIN, their one parameter the data to send
+ * (see copyIn): Kysely hands every statement to the client's query, which sends these through the
+ * COPY protocol on the same connection, inside whatever transaction it is in.
+ */
+const COPY_IN = '/* shuzhi:copy-in */ ';
+
+/**
+ * Sends `data` (rows in the statement's format) by `statement`, a COPY … FROM STDIN, on the
+ * connection of `db` (a transaction's, when it is one). A PostgreSQL server only: PGlite has no
+ * COPY protocol on this path.
+ */
+export async function copyIn(db: Db, statement: string, data: Buffer): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(COPY_IN + statement, [data]));
+}
+
+async function copying(client: pg.PoolClient, text: string, data: Buffer) {
+  const stream = client.query(copyFrom(text));
+  stream.end(data);
+  await finished(stream);
+  return { command: 'COPY', rowCount: stream.rowCount, rows: [] };
+}
+
 function preparing(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const asPrepared = async (text: string, values: unknown[]) => {
@@ -52,7 +77,9 @@ function preparing(client: pg.PoolClient): void {
   client.query = ((...args: unknown[]) =>
     typeof args[0] === 'string' && Array.isArray(args[1]) && args.length === 2 && prepared.has(args[0])
       ? asPrepared(args[0], args[1])
-      : query(...args)) as typeof client.query;
+      : typeof args[0] === 'string' && args[0].startsWith(COPY_IN) && Array.isArray(args[1])
+        ? copying(client, args[0], args[1][0] as Buffer)
+        : query(...args)) as typeof client.query;
 }
 
 export type DatabaseOptions =

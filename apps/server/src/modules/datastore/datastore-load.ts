@@ -1,7 +1,7 @@
 import type { DatasetField } from '@shuzhi/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import { createTableIndexes, tableOf } from './datastore.ts';
+import { adoptLoadIndexes, indexLoadTable, tableOf } from './datastore.ts';
 import { lockDatasetWrites, writeBatch } from './datastore-write.ts';
 
 /**
@@ -46,15 +46,20 @@ export async function openLoad(db: Db, code: string, importId: string): Promise<
         `create table ${loadTableOf(importId)} (like ${tableOf(code)} including defaults, _r bigint not null)`,
       )
       .execute(trx);
+    // Rows that come by COPY name only their fields and _r; the defaults fill the rest.
+    await sql
+      .raw(`alter table ${loadTableOf(importId)} alter column _import_id set default '${importId}'::uuid`)
+      .execute(trx);
     return loadTableOf(importId);
   });
 }
 
 /**
  * Publishes a bulk load. When the dataset's table is still empty, the load table takes its place:
- * of rows with the same key the later one wins (as in an upsert), then the key and the indexes are
- * built. When another writer put rows in meanwhile, the load is upserted into the table instead.
- * Either way in one transaction: readers see the table before or after, never half of it.
+ * of rows with the same key the later one wins (as in an upsert), and the key and the indexes, built
+ * beforehand on the load table (no one else sees it), come with it. When another writer put rows in
+ * meanwhile, the load is upserted into the table instead. Either way in one transaction: readers see
+ * the table before or after, never half of it.
  */
 export async function publishLoad(
   db: Db,
@@ -64,6 +69,7 @@ export async function publishLoad(
 ): Promise<void> {
   const load = loadTableOf(importId);
   if (!(await loadExists(db, importId))) return;
+  if (!(await hasRows(db, code))) await indexLoad(db, load, importId, fields);
   await db.transaction().execute(async (trx) => {
     await lockDatasetWrites(trx, code);
     const target = tableOf(code);
@@ -78,28 +84,30 @@ export async function publishLoad(
         importId,
       );
       await sql.raw(`drop table ${load}`).execute(trx);
+      await sql.raw(`analyze ${target}`).execute(trx);
       return;
     }
     await sql.raw(`drop table ${target}`).execute(trx);
     await sql.raw(`alter table ${load} set schema data`).execute(trx);
     await sql.raw(`alter table data."${importId}" rename to "${code.replace(/"/g, '""')}"`).execute(trx);
-    const keys = fields.filter((f) => f.key).map((f) => sql.id(f.name));
-    await sql`savepoint shuzhi_load_key`.execute(trx);
-    try {
-      await createTableIndexes(trx, code, fields);
-    } catch (e) {
-      if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
-      await sql`rollback to savepoint shuzhi_load_key`.execute(trx);
-      // Of each key, the row that came last in the file stays.
-      const same = sql.join(
-        keys.map((k) => sql`a.${k} = b.${k}`),
-        sql` and `,
-      );
-      await sql`delete from ${sql.raw(target)} a using ${sql.raw(target)} b where ${same} and a._r < b._r`.execute(
-        trx,
-      );
-      await createTableIndexes(trx, code, fields);
-    }
-    await sql.raw(`alter table ${target} drop column _r`).execute(trx);
+    await adoptLoadIndexes(trx, code, importId, fields);
+    await sql.raw(`alter table ${target} drop column _r, alter column _import_id drop default`).execute(trx);
   });
+}
+
+/** Builds a load table's indexes (see indexLoadTable); of rows with one key, the file's last stays. */
+async function indexLoad(db: Db, load: string, importId: string, fields: DatasetField[]): Promise<void> {
+  try {
+    await indexLoadTable(db, load, importId, fields);
+  } catch (e) {
+    if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+    const same = sql.join(
+      fields.filter((f) => f.key).map((f) => sql`a.${sql.id(f.name)} = b.${sql.id(f.name)}`),
+      sql` and `,
+    );
+    await sql`delete from ${sql.raw(load)} a using ${sql.raw(load)} b where ${same} and a._r < b._r`.execute(
+      db,
+    );
+    await indexLoadTable(db, load, importId, fields);
+  }
 }

@@ -52,24 +52,70 @@ async function secondaryIndexes(db: Db, code: string, fields: DatasetField[]): P
 }
 
 /**
- * The key and every index of a dataset's table that has none yet: a bulk-loaded table (see
- * datastore-load.ts), whose indexes are built once over all its rows. Fails with PostgreSQL's
- * unique violation (23505) when two rows share a key.
+ * The key and every index of a bulk load's table (see datastore-load.ts), built before it becomes
+ * the dataset's table, each once over all its rows. Named after the load (`prefix`: two loads of one
+ * dataset may be under way), and renamed by adoptLoadIndexes. The key and the others build at once
+ * on two connections, so PostgreSQL uses both cores; the planner's statistics follow (ANALYZE waits
+ * for index builds anyway). Idempotent. Fails with PostgreSQL's unique violation (23505) when two
+ * rows share a key.
  */
-export async function createTableIndexes(db: Db, code: string, fields: DatasetField[]): Promise<void> {
+export async function indexLoadTable(
+  db: Db,
+  table: string,
+  prefix: string,
+  fields: DatasetField[],
+): Promise<void> {
   const keys = fields.filter((f) => f.key).map((f) => ident(f.name));
+  const others = async () => {
+    await sql.raw(`create index if not exists ${ident(`${prefix}:seq`)} on ${table} (_seq)`).execute(db);
+    for (const f of fields.filter((x) => x.indexed))
+      await sql
+        .raw(
+          `create index if not exists ${ident(`${prefix}:f:${fieldDigest(f.name)}`)} on ${table} (${ident(f.name)}, _seq)`,
+        )
+        .execute(db);
+  };
+  const [key, rest] = await Promise.allSettled([
+    sql
+      .raw(`create unique index if not exists ${ident(`${prefix}:key`)} on ${table} (${keys.join(', ')})`)
+      .execute(db),
+    others(),
+  ]);
+  if (key.status === 'rejected') throw key.reason;
+  if (rest.status === 'rejected') throw rest.reason;
+  await sql.raw(`analyze ${table}`).execute(db);
+}
+
+/**
+ * Gives a bulk load's indexes (see indexLoadTable), now on the dataset's table, the names and the
+ * key constraint the dataset's table would have had from createDataTable.
+ */
+export async function adoptLoadIndexes(
+  db: Db,
+  code: string,
+  prefix: string,
+  fields: DatasetField[],
+): Promise<void> {
   await sql
-    .raw(`alter table ${tableOf(code)} add constraint ${pkName(code)} primary key (${keys.join(', ')})`)
+    .raw(
+      `alter table ${tableOf(code)} add constraint ${pkName(code)} primary key using index ${ident(`${prefix}:key`)}`,
+    )
     .execute(db);
-  await secondaryIndexes(db, code, fields);
+  await sql.raw(`alter index data.${ident(`${prefix}:seq`)} rename to ${ident(`${code}:seq`)}`).execute(db);
+  for (const f of fields.filter((x) => x.indexed))
+    await sql
+      .raw(
+        `alter index data.${ident(`${prefix}:f:${fieldDigest(f.name)}`)} rename to ${ident(filterIndexName(code, f.name))}`,
+      )
+      .execute(db);
 }
 
 /** Prefix of the names of a table's filter indexes (see `indexed` on a field). */
 const filterIndexPrefix = (code: string) => `${code}:f:`;
 // A field name can be 63 characters long, more than an index name leaves after the code: a digest
 // of it keeps the name short and fixed.
-const filterIndexName = (code: string, field: string) =>
-  `${filterIndexPrefix(code)}${createHash('sha256').update(field).digest('hex').slice(0, 12)}`;
+const fieldDigest = (field: string) => createHash('sha256').update(field).digest('hex').slice(0, 12);
+const filterIndexName = (code: string, field: string) => `${filterIndexPrefix(code)}${fieldDigest(field)}`;
 
 /**
  * Keeps one index per `indexed` field, on (field, _seq): a filter on it finds its rows and, read in

@@ -7,6 +7,7 @@ export {
   migrateDataTable,
   tableOf,
 } from './datastore.ts';
+export { copyable, copyCanonical } from './datastore-copy.ts';
 export { type FeedRow, readChanges } from './datastore-feed.ts';
 export { loadTableOf, openLoad, publishLoad } from './datastore-load.ts';
 export {

@@ -5,6 +5,8 @@ import {
   analyzeTable,
   canonicalLine,
   canonicalRows,
+  copyable,
+  copyCanonical,
   deleteRowsNotFrom,
   irregularLines,
   lockDatasetWrites,
@@ -40,6 +42,8 @@ export async function runImport(
     db: Db;
     datasets: DatasetLookup;
     textPieces?: boolean;
+    /** Whether a bulk load's canonical lines go by COPY (a PostgreSQL server; see datastore-copy.ts). */
+    copyLoads?: boolean;
     /** No retry follows a failure of this run: a bulk load then publishes what it loaded. */
     lastAttempt?: boolean;
   },
@@ -82,15 +86,14 @@ export async function runImport(
       let staged = 0;
       let source: ReturnType<typeof canonicalRows> | undefined;
       if (batch.piece && stage && imp.mode !== 'append') {
-        // The database splits and casts the canonical lines straight into the table; the few others
-        // are split here (plain text: splitting on the delimiter is exactly CSV) for the coercion.
+        // The database splits and casts the canonical lines straight into the table (by COPY into a
+        // load table on a server); the few others are split here (plain text: splitting on the
+        // delimiter is exactly CSV) for the coercion.
         const { bytes, firstRow, irregular } = batch.piece;
-        source = canonicalRows(
-          stage,
-          deps.textPieces ? bytes.toString('utf8') : bytes,
-          firstRow,
-          irregular.map((x) => x.n),
-        );
+        const skip = irregular.map((x) => x.n);
+        if (load && deps.copyLoads && copyable(stage))
+          await copyCanonical(trx, load, stage, { bytes, firstRow, lastRow: batch.lastRow }, skip);
+        else source = canonicalRows(stage, deps.textPieces ? bytes.toString('utf8') : bytes, firstRow, skip);
         staged = batch.lastRow - firstRow + 1 - irregular.length;
         for (const x of irregular) {
           const row = plainRow(
@@ -122,7 +125,11 @@ export async function runImport(
         trx,
         ds.code,
         fields,
-        { rows: good, staged: batch.piece && stage && !source ? stage.cells : undefined, source },
+        {
+          rows: good,
+          staged: batch.piece && stage && imp.mode === 'append' ? stage.cells : undefined,
+          source,
+        },
         imp.mode,
         imp.id,
         load ?? undefined,
@@ -262,7 +269,8 @@ export async function runImport(
     if (imp!.mode === 'replace') await deleteRowsNotFrom(db, ds!.code, fields, imp!.id);
     await repo.setImport(db, imp!.id, { status: 'succeeded', finished_at: new Date() });
     rmSync(imp!.file_path, { force: true });
-    await analyzeTable(db, ds!.code);
+    // A published load brought its statistics along.
+    if (!load) await analyzeTable(db, ds!.code);
     return counted(await repo.findImport(db, importId));
   }
 }

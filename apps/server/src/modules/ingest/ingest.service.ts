@@ -48,6 +48,8 @@ export function createIngestService(deps: {
    * database, whose parameters travel as text, a bytea parameter costs hex encoding both ways.
    */
   textPieces?: boolean;
+  /** Whether a bulk load's canonical lines go by COPY (a PostgreSQL server). */
+  copyLoads?: boolean;
   /** Told of each import that succeeded (by the job or the CLI), e.g. to queue conflict checks. */
   onImported?: (datasetId: string) => Promise<unknown>;
 }) {
@@ -293,7 +295,13 @@ export function createIngestService(deps: {
       lastAttempt = false,
     ) {
       const counts = await runImport(
-        { db, datasets, textPieces: deps.textPieces ?? false, lastAttempt },
+        {
+          db,
+          datasets,
+          textPieces: deps.textPieces ?? false,
+          copyLoads: deps.copyLoads ?? false,
+          lastAttempt,
+        },
         importId,
         progress,
         tuning,

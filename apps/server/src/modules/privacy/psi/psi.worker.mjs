@@ -1,9 +1,9 @@
 // Plain JavaScript so that it runs in a worker thread whatever TypeScript loader the parent used.
 // The same arithmetic as psi.crypto.ts (hashToPoint, blindPoint); psi.test.ts checks they agree.
-import { createHash, createPrivateKey, createPublicKey, diffieHellman } from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, hash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 
-const DOMAIN = Buffer.from('shuzhi-psi-v1\0', 'utf8');
+const DOMAIN = 'shuzhi-psi-v1\0';
 const BYTES = 32;
 
 function blindInto(secret, u, out, offset) {
@@ -21,10 +21,7 @@ parentPort.on('message', (msg) => {
     if (msg.op === 'hashBlind') {
       out = Buffer.allocUnsafe(msg.keys.length * BYTES);
       for (let i = 0; i < msg.keys.length; i++) {
-        const h = createHash('sha256')
-          .update(DOMAIN)
-          .update(msg.keys[i].trim().toUpperCase(), 'utf8')
-          .digest();
+        const h = hash('sha256', DOMAIN + msg.keys[i].trim().toUpperCase(), 'buffer');
         h[31] &= 0x7f;
         blindInto(secret, h, out, i * BYTES);
       }
