@@ -80,7 +80,9 @@ export function createIngestService(deps: {
             yield chunk;
           }
         },
-        createWriteStream(tmp),
+        // Megabyte writes: with the default 16 KB buffer every chunk waited for its write before
+        // the next was read and hashed.
+        createWriteStream(tmp, { highWaterMark: 1 << 20 }),
       );
     } catch (e) {
       rmSync(tmp, { force: true });
