@@ -32,7 +32,8 @@ const HEADER = ['证件号码', '姓名', '出生日期', '收入', '比例', '�
 /** Values government files carry, canonical and not, valid and not, per column. */
 const VALUES: string[][] = [
   ['A001', 'A002', ' A003 ', '', '  ', 'A001', 'Ａ004', 'A005'],
-  ['王小明', ' 李华 ', '', '张\t伟', '赵六 ', 'Ｏ\u3000K', 'x\u00a0'],
+  // Backslashes are ordinary characters in CSV, also where COPY's text form would read an escape.
+  ['王小明', ' 李华 ', '', '张\t伟', '赵六 ', 'Ｏ\u3000K', 'x\u00a0', 'C:\\目录', '\\N', '\\.'],
   [
     '1990-01-01',
     '1990年1月1日',
@@ -152,6 +153,8 @@ describe('the plain load path and the CSV reader agree', () => {
       // The mix really exercised both outcomes.
       expect(plain.counts.loaded).toBeGreaterThan(20);
       expect(plain.counts.rejected).toBeGreaterThan(20);
+      // What COPY's text form would have read as a null came through as text.
+      expect(plain.rows.map((r) => (r as { name: string | null }).name)).toContain('\\N');
     });
   }
 
