@@ -69,7 +69,9 @@ export async function publishLoad(
 ): Promise<void> {
   const load = loadTableOf(importId);
   if (!(await loadExists(db, importId))) return;
-  if (!(await hasRows(db, code))) await indexLoad(db, load, importId, fields);
+  // Built outside the publication, which then holds the dataset's lock for moments only.
+  const indexed = !(await hasRows(db, code));
+  if (indexed) await indexLoad(db, load, importId, fields);
   await db.transaction().execute(async (trx) => {
     await lockDatasetWrites(trx, code);
     const target = tableOf(code);
@@ -87,6 +89,8 @@ export async function publishLoad(
       await sql.raw(`analyze ${target}`).execute(trx);
       return;
     }
+    // The dataset was emptied since it was found with rows: its indexes are built now.
+    if (!indexed) await indexLoad(trx, load, importId, fields);
     await sql.raw(`drop table ${target}`).execute(trx);
     await sql.raw(`alter table ${load} set schema data`).execute(trx);
     await sql.raw(`alter table data."${importId}" rename to "${code.replace(/"/g, '""')}"`).execute(trx);
@@ -97,10 +101,13 @@ export async function publishLoad(
 
 /** Builds a load table's indexes (see indexLoadTable); of rows with one key, the file's last stays. */
 async function indexLoad(db: Db, load: string, importId: string, fields: DatasetField[]): Promise<void> {
+  // In a transaction, the failed build must not abort it.
+  if (db.isTransaction) await sql`savepoint shuzhi_load_key`.execute(db);
   try {
     await indexLoadTable(db, load, importId, fields);
   } catch (e) {
     if ((e as { code?: string }).code !== UNIQUE_VIOLATION) throw e;
+    if (db.isTransaction) await sql`rollback to savepoint shuzhi_load_key`.execute(db);
     const same = sql.join(
       fields.filter((f) => f.key).map((f) => sql`a.${sql.id(f.name)} = b.${sql.id(f.name)}`),
       sql` and `,

@@ -157,4 +157,38 @@ describe('a first load of a dataset', () => {
     expect(await loadTable(importId)).toBeNull();
     expect(await indexesOf('BULK-LAST')).toEqual(expect.arrayContaining(['BULK-LAST_pkey']));
   });
+
+  // Two transactions at once need a server: PGlite runs one statement at a time.
+  it.runIf(process.env.DATABASE_URL)(
+    'is published whole when the dataset was emptied while it waited for its turn',
+    async () => {
+      const id = await publish('BULK-EMPTIED');
+      const first = await upload(id, [...persons(0, 2000, '甲'), ...persons(10, 5, '后')]);
+      await crashAfterFirstCommit(first);
+      // Another import fills the dataset, so the first finds rows there when it comes to publish…
+      expect(await run(await upload(id, persons(5000, 5, '乙')))).toMatchObject({ read: 5 });
+      const db = t.services.db;
+      let resumed: Promise<unknown> = Promise.resolve();
+      await db.transaction().execute(async (trx) => {
+        // …and a writer empties it while the first waits for its turn to publish.
+        await sql`select pg_advisory_xact_lock(hashtext(${'ingest:BULK-EMPTIED'}))`.execute(trx);
+        await sql`delete from data."BULK-EMPTIED"`.execute(trx);
+        resumed = run(first);
+        for (let waiting = false; !waiting; ) {
+          await new Promise((r) => setTimeout(r, 20));
+          const w = await sql`select 1 from pg_locks where locktype = 'advisory' and not granted`.execute(db);
+          waiting = w.rows.length > 0;
+        }
+      });
+      expect(await resumed).toEqual({ read: 2005, loaded: 2001, rejected: 4 });
+      const rows = await rowsOf('BULK-EMPTIED');
+      expect(rows).toHaveLength(1996);
+      expect(rows.find((x) => x.id_number === 'ID000012')?.name).toBe('后12');
+      expect(rows.some((x) => x.name.startsWith('乙'))).toBe(false);
+      expect(await loadTable(first)).toBeNull();
+      expect(await indexesOf('BULK-EMPTIED')).toEqual(
+        expect.arrayContaining(['BULK-EMPTIED:seq', 'BULK-EMPTIED_pkey']),
+      );
+    },
+  );
 });
