@@ -132,8 +132,7 @@ export function createServices(db: Db, config: Config, secrets: Secrets) {
     uploadLimitBytes: config.SHUZHI_UPLOAD_LIMIT_MB * 1024 * 1024,
     credentialKey: secrets.credentialKey,
     pullAllowedHosts: config.SHUZHI_PULL_ALLOWED_HOSTS,
-    textPieces: !config.DATABASE_URL,
-    copyLoads: Boolean(config.DATABASE_URL),
+    onServer: Boolean(config.DATABASE_URL),
     // A successful load queues its 一数一源 conflict checks, a quality run of the dataset and, for an
     // open dataset with personal fields, a new k-anonymity check.
     onImported: async (datasetId) => {

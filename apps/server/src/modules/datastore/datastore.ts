@@ -51,6 +51,13 @@ async function secondaryIndexes(db: Db, code: string, fields: DatasetField[]): P
   await syncFieldIndexes(db, code, fields);
 }
 
+/** Names of a bulk load's indexes until adoptLoadIndexes renames them (`prefix`: the import). */
+const loadIndex = {
+  key: (prefix: string) => ident(`${prefix}:key`),
+  seq: (prefix: string) => ident(`${prefix}:seq`),
+  field: (prefix: string, field: string) => ident(`${prefix}:f:${fieldDigest(field)}`),
+};
+
 /**
  * The key and every index of a bulk load's table (see datastore-load.ts), built before it becomes
  * the dataset's table, each once over all its rows. Named after the load (`prefix`: two loads of one
@@ -67,17 +74,17 @@ export async function indexLoadTable(
 ): Promise<void> {
   const keys = fields.filter((f) => f.key).map((f) => ident(f.name));
   const others = async () => {
-    await sql.raw(`create index if not exists ${ident(`${prefix}:seq`)} on ${table} (_seq)`).execute(db);
+    await sql.raw(`create index if not exists ${loadIndex.seq(prefix)} on ${table} (_seq)`).execute(db);
     for (const f of fields.filter((x) => x.indexed))
       await sql
         .raw(
-          `create index if not exists ${ident(`${prefix}:f:${fieldDigest(f.name)}`)} on ${table} (${ident(f.name)}, _seq)`,
+          `create index if not exists ${loadIndex.field(prefix, f.name)} on ${table} (${ident(f.name)}, _seq)`,
         )
         .execute(db);
   };
   const [key, rest] = await Promise.allSettled([
     sql
-      .raw(`create unique index if not exists ${ident(`${prefix}:key`)} on ${table} (${keys.join(', ')})`)
+      .raw(`create unique index if not exists ${loadIndex.key(prefix)} on ${table} (${keys.join(', ')})`)
       .execute(db),
     others(),
   ]);
@@ -98,14 +105,14 @@ export async function adoptLoadIndexes(
 ): Promise<void> {
   await sql
     .raw(
-      `alter table ${tableOf(code)} add constraint ${pkName(code)} primary key using index ${ident(`${prefix}:key`)}`,
+      `alter table ${tableOf(code)} add constraint ${pkName(code)} primary key using index ${loadIndex.key(prefix)}`,
     )
     .execute(db);
-  await sql.raw(`alter index data.${ident(`${prefix}:seq`)} rename to ${ident(`${code}:seq`)}`).execute(db);
+  await sql.raw(`alter index data.${loadIndex.seq(prefix)} rename to ${ident(`${code}:seq`)}`).execute(db);
   for (const f of fields.filter((x) => x.indexed))
     await sql
       .raw(
-        `alter index data.${ident(`${prefix}:f:${fieldDigest(f.name)}`)} rename to ${ident(filterIndexName(code, f.name))}`,
+        `alter index data.${loadIndex.field(prefix, f.name)} rename to ${ident(filterIndexName(code, f.name))}`,
       )
       .execute(db);
 }

@@ -41,9 +41,12 @@ export async function runImport(
   deps: {
     db: Db;
     datasets: DatasetLookup;
-    textPieces?: boolean;
-    /** Whether a bulk load's canonical lines go by COPY (a PostgreSQL server; see datastore-copy.ts). */
-    copyLoads?: boolean;
+    /**
+     * A PostgreSQL server: plain pieces go as UTF-8 bytes, and a bulk load's canonical lines by COPY
+     * (datastore-copy.ts). The embedded PGlite passes parameters as text (a bytea one would cost hex
+     * encoding both ways) and has no COPY protocol here, so pieces go to it as text.
+     */
+    onServer?: boolean;
     /** No retry follows a failure of this run: a bulk load then publishes what it loaded. */
     lastAttempt?: boolean;
   },
@@ -52,6 +55,7 @@ export async function runImport(
   tuning: IngestTuning = TUNING,
 ): Promise<Counts> {
   const { db } = deps;
+  const asSent = (bytes: Buffer) => (deps.onServer ? bytes : bytes.toString('utf8'));
   const imp = await repo.findImport(db, importId);
   if (!imp) throw new Error(`import ${importId} not found`);
   if (imp.status === 'succeeded') return counted(imp);
@@ -91,9 +95,9 @@ export async function runImport(
         // delimiter is exactly CSV) for the coercion.
         const { bytes, firstRow, irregular } = batch.piece;
         const skip = irregular.map((x) => x.n);
-        if (load && deps.copyLoads && copyable(stage))
+        if (load && deps.onServer && copyable(stage))
           await copyCanonical(trx, load, stage, { bytes, firstRow, lastRow: batch.lastRow }, skip);
-        else source = canonicalRows(stage, deps.textPieces ? bytes.toString('utf8') : bytes, firstRow, skip);
+        else source = canonicalRows(stage, asSent(bytes), firstRow, skip);
         staged = batch.lastRow - firstRow + 1 - irregular.length;
         for (const x of irregular) {
           const row = plainRow(
@@ -109,7 +113,7 @@ export async function runImport(
         const { back, converted } = await stageLines(
           trx,
           stage,
-          deps.textPieces ? bytes.toString('utf8') : bytes,
+          asSent(bytes),
           firstRow,
           irregular.map((x) => x.n),
         );

@@ -43,13 +43,8 @@ export function createIngestService(deps: {
   credentialKey: string;
   /** SHUZHI_PULL_ALLOWED_HOSTS: where pull sources may connect to. */
   pullAllowedHosts: string | undefined;
-  /**
-   * Whether plain pieces go to the database as text rather than UTF-8 bytes: on the embedded
-   * database, whose parameters travel as text, a bytea parameter costs hex encoding both ways.
-   */
-  textPieces?: boolean;
-  /** Whether a bulk load's canonical lines go by COPY (a PostgreSQL server). */
-  copyLoads?: boolean;
+  /** Whether the database is a PostgreSQL server rather than the embedded PGlite (see runImport). */
+  onServer?: boolean;
   /** Told of each import that succeeded (by the job or the CLI), e.g. to queue conflict checks. */
   onImported?: (datasetId: string) => Promise<unknown>;
 }) {
@@ -300,8 +295,7 @@ export function createIngestService(deps: {
         {
           db,
           datasets,
-          textPieces: deps.textPieces ?? false,
-          copyLoads: deps.copyLoads ?? false,
+          onServer: deps.onServer ?? false,
           lastAttempt,
         },
         importId,
